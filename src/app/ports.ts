@@ -1,0 +1,176 @@
+import type { Readable } from 'node:stream';
+
+/** Who is asking, inside which tenant. Every tenant-scoped operation carries one. */
+export type Role = 'member' | 'clinician' | 'admin';
+export interface TenantContext {
+  tenantId: string;
+  userId?: string;
+  role?: Role;
+}
+
+export interface Clock {
+  now(): Date;
+}
+
+// ---------------------------------------------------------------- database
+
+/** A SQL connection inside one transaction. */
+export interface Sql {
+  query<R extends Record<string, unknown> = Record<string, unknown>>(
+    text: string,
+    params?: unknown[],
+  ): Promise<R[]>;
+}
+
+/**
+ * The only ways to touch data. `withTenant` runs as the non-owner app role with the tenant
+ * set for the transaction, so Postgres row-level security scopes every statement.
+ * `withSystem` bypasses RLS; each call names why, and is logged and counted.
+ */
+export interface Transactions {
+  withTenant<T>(ctx: TenantContext, fn: (sql: Sql) => Promise<T>): Promise<T>;
+  withSystem<T>(reason: string, fn: (sql: Sql) => Promise<T>): Promise<T>;
+}
+
+// ---------------------------------------------------------------- queue
+
+/** Every job payload names its tenant: processors re-enter withTenant from it. */
+export interface JobPayload {
+  tenantId: string;
+  [key: string]: unknown;
+}
+
+export interface EnqueueOptions {
+  /** Deduplication key: a second enqueue with the same id is ignored while the first is kept. */
+  jobId?: string;
+  delayMs?: number;
+  /** Total tries before the job is dead-lettered (default 5). */
+  attempts?: number;
+  /** Base of the exponential backoff between tries (default 1000 ms). */
+  backoffMs?: number;
+}
+
+export interface Job {
+  id: string;
+  name: string;
+  payload: JobPayload;
+  /** 1 on the first try. */
+  attempt: number;
+}
+
+export type JobHandler = (job: Job) => Promise<void>;
+
+export interface QueueStats {
+  waiting: number;
+  active: number;
+  delayed: number;
+  completed: number;
+  dead: number;
+}
+
+export interface DeadJob {
+  id: string;
+  name: string;
+  payload: JobPayload;
+  attempts: number;
+  error: string;
+}
+
+export interface Queue {
+  enqueue(name: string, payload: JobPayload, options?: EnqueueOptions): Promise<{ id: string; duplicate: boolean }>;
+  /** Starts consuming with the given handlers (by job name). */
+  work(handlers: Record<string, JobHandler>, options?: { concurrency?: number }): Promise<void>;
+  stats(): Promise<QueueStats>;
+  deadLetters(limit?: number): Promise<DeadJob[]>;
+  ping(): Promise<void>;
+  /** Stops taking jobs and waits for running ones to finish. */
+  close(): Promise<void>;
+}
+
+// ---------------------------------------------------------------- cache, pub/sub, rate limits
+
+export interface Cache {
+  get<T>(key: string): Promise<T | undefined>;
+  set(key: string, value: unknown, ttlMs: number): Promise<void>;
+  delete(key: string): Promise<void>;
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export type Unsubscribe = () => Promise<void>;
+
+export interface PubSub {
+  publish(channel: string, message: unknown): Promise<void>;
+  subscribe(channel: string, handler: (message: unknown) => void): Promise<Unsubscribe>;
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface RateLimitDecision {
+  allowed: boolean;
+  remaining: number;
+  /** Milliseconds until the window resets. */
+  resetMs: number;
+}
+
+export interface RateLimiter {
+  /** Counts one hit against `key` in a fixed window of `windowMs`. */
+  hit(key: string, limit: number, windowMs: number): Promise<RateLimitDecision>;
+  reset(key: string): Promise<void>;
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
+
+// ---------------------------------------------------------------- files and mail
+
+export interface BlobInfo {
+  key: string;
+  size: number;
+  contentType?: string;
+}
+
+export interface BlobStore {
+  put(key: string, body: Buffer | Readable, contentType?: string): Promise<BlobInfo>;
+  /** undefined when there is no such key. */
+  get(key: string): Promise<Readable | undefined>;
+  head(key: string): Promise<BlobInfo | undefined>;
+  delete(key: string): Promise<void>;
+  list(prefix: string): Promise<BlobInfo[]>;
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface MailMessage {
+  to: string;
+  subject: string;
+  text: string;
+  html?: string;
+  tenantId?: string;
+}
+
+export interface SentMail {
+  id: string;
+}
+
+export interface Mailer {
+  send(message: MailMessage): Promise<SentMail>;
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface OutboxMessage extends MailMessage {
+  id: string;
+  from: string;
+  createdAt: string;
+  links: string[];
+}
+
+// ---------------------------------------------------------------- logging
+
+/** The slice of pino's logger that the app and adapters use. */
+export interface Logger {
+  debug(obj: object, msg?: string): void;
+  info(obj: object, msg?: string): void;
+  warn(obj: object, msg?: string): void;
+  error(obj: object, msg?: string): void;
+}

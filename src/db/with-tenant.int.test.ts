@@ -1,0 +1,42 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { uuidv7 } from 'uuidv7';
+import { databaseKinds, freshDatabase } from '../../test/support/databases.ts';
+import { migrate } from './migrate.ts';
+import { createTransactions } from './with-tenant.ts';
+
+for (const kind of databaseKinds) {
+  describe(`withTenant on ${kind}`, () => {
+    it('scopes reads to the tenant set for the transaction and forgets it afterwards', async () => {
+      const db = await freshDatabase(kind);
+      const reasons: string[] = [];
+      const tx = createTransactions(db, (reason) => reasons.push(reason));
+      const [a, b] = [uuidv7(), uuidv7()];
+      await tx.withSystem('test setup', async (sql) => {
+        await sql.query(`insert into tenants (id, slug, name, type) values ($1, $2, 'A', 'team'), ($3, $4, 'B', 'team')`, [
+          a, `a-${a.slice(-8)}`, b, `b-${b.slice(-8)}`,
+        ]);
+      });
+      const seen = await tx.withTenant({ tenantId: a }, (sql) => sql.query<{ id: string }>('select id from tenants'));
+      assert.deepEqual(seen.map((r) => r.id), [a]);
+      const after = await tx.withSystem('read settings', (sql) =>
+        sql.query<{ t: string; r: string }>(`select current_setting('app.tenant_id', true) as t, current_user as r`),
+      );
+      assert.equal(after[0]?.t ?? '', '');
+      assert.notEqual(after[0]?.r, 'vitalis_app');
+      assert.deepEqual(reasons, ['test setup', 'read settings']);
+    });
+
+    it('answers not_found for a malformed tenant id', async () => {
+      const db = await freshDatabase(kind);
+      const tx = createTransactions(db, () => undefined);
+      await assert.rejects(tx.withTenant({ tenantId: 'nope' }, async () => 1), { code: 'not_found' });
+    });
+
+    it('applies each migration once, even when two nodes migrate at the same time', async () => {
+      const db = await freshDatabase(kind);
+      const results = await Promise.all([migrate(db), migrate(db)]);
+      assert.deepEqual(results, [[], []]);
+    });
+  });
+}

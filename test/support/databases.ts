@@ -1,0 +1,62 @@
+import { after } from 'node:test';
+import pg from 'pg';
+import { uuidv7 } from 'uuidv7';
+import type { Database } from '../../src/db/database.ts';
+import { migrate } from '../../src/db/migrate.ts';
+import { PgliteDatabase } from '../../src/db/pglite-database.ts';
+import { PostgresDatabase } from '../../src/db/postgres-database.ts';
+
+/** Set by .ci/run; when absent, only the PGlite flavour of each suite runs. */
+export const POSTGRES_URL = process.env.DATABASE_URL || undefined;
+export const REDIS_URL = process.env.REDIS_URL || undefined;
+
+export type DatabaseKind = 'pglite' | 'postgres';
+
+/** The database kinds this run can test against: PGlite always, Postgres when configured. */
+export const databaseKinds: DatabaseKind[] = POSTGRES_URL ? ['pglite', 'postgres'] : ['pglite'];
+
+let pgliteTemplate: Promise<Blob> | undefined;
+
+/** A fresh, migrated in-memory PGlite. Later ones start from a dump of the first (initdb is slow). */
+export async function freshPglite(): Promise<PgliteDatabase> {
+  pgliteTemplate ??= (async () => {
+    const template = await PgliteDatabase.open();
+    await migrate(template);
+    const dump = await template.dump();
+    await template.close();
+    return dump;
+  })();
+  const db = await PgliteDatabase.open(undefined, await pgliteTemplate);
+  await migrate(db); // no-op unless migrations changed since the dump
+  return db;
+}
+
+/** A fresh, migrated Postgres database of its own, dropped after the test file. */
+export async function freshPostgres(options: { migrated?: boolean } = {}): Promise<{ db: PostgresDatabase; url: string }> {
+  if (!POSTGRES_URL) throw new Error('DATABASE_URL is not set');
+  const name = `vitalis_t_${uuidv7().replace(/-/g, '').slice(-16)}`;
+  const admin = new pg.Client({ connectionString: POSTGRES_URL });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const url = new URL(POSTGRES_URL);
+  url.pathname = `/${name}`;
+  const db = await PostgresDatabase.open(url.toString(), 4);
+  if (options.migrated !== false) await migrate(db);
+  after(async () => {
+    await db.close();
+    const cleanup = new pg.Client({ connectionString: POSTGRES_URL });
+    await cleanup.connect();
+    await cleanup.query(`drop database if exists ${name} with (force)`);
+    await cleanup.end();
+  });
+  return { db, url: url.toString() };
+}
+
+/** A fresh migrated database of the given kind, closed after the test file. */
+export async function freshDatabase(kind: DatabaseKind): Promise<Database> {
+  if (kind === 'postgres') return (await freshPostgres()).db;
+  const db = await freshPglite();
+  after(() => db.close());
+  return db;
+}
