@@ -3,6 +3,7 @@
  * in one table (src/api/problem.ts); the CLI prints the message as one line.
  */
 export const errorCodes = [
+  'bad_request',
   'validation_failed',
   'malformed_json',
   'payload_too_large',

@@ -16,7 +16,7 @@ export interface Clock {
 
 /** A SQL connection inside one transaction. */
 export interface Sql {
-  query<R extends Record<string, unknown> = Record<string, unknown>>(
+  query<R extends object = Record<string, unknown>>(
     text: string,
     params?: unknown[],
   ): Promise<R[]>;
@@ -173,4 +173,73 @@ export interface Logger {
   info(obj: object, msg?: string): void;
   warn(obj: object, msg?: string): void;
   error(obj: object, msg?: string): void;
+}
+
+// ---------------------------------------------------------------- ids
+
+export interface IdGenerator {
+  /** A time-ordered UUID (v7). */
+  newId(): string;
+}
+
+// ---------------------------------------------------------------- repositories
+// Each method runs inside the transaction it is handed (from withTenant or withSystem).
+
+export type TenantType = 'personal' | 'team' | 'white_label';
+
+export interface Tenant {
+  id: string;
+  slug: string;
+  name: string;
+  type: TenantType;
+  branding: Record<string, unknown>;
+  featureFlags: Record<string, unknown>;
+  createdAt: string;
+}
+
+export interface User {
+  id: string;
+  email: string;
+  name: string;
+}
+
+export interface Membership {
+  tenantId: string;
+  userId: string;
+  role: Role;
+}
+
+export interface TenantRepo {
+  insert(sql: Sql, tenant: Omit<Tenant, 'createdAt'>): Promise<Tenant>;
+  findBySlug(sql: Sql, slug: string): Promise<Tenant | undefined>;
+  list(sql: Sql): Promise<Tenant[]>;
+}
+
+export interface UserRepo {
+  /** Returns the existing user when the email is known already. */
+  upsertByEmail(sql: Sql, user: User): Promise<User>;
+}
+
+export interface MembershipRepo {
+  upsert(sql: Sql, membership: Membership): Promise<void>;
+  listByTenant(sql: Sql, tenantId: string): Promise<Array<Membership & { email: string; name: string }>>;
+}
+
+export interface CareTeamRepo {
+  assign(sql: Sql, tenantId: string, clinicianId: string, memberId: string): Promise<void>;
+}
+
+export interface AuditLogRepo {
+  last(sql: Sql, tenantId: string): Promise<{ seq: number; hash: string } | undefined>;
+  insert(sql: Sql, entry: import('./audit/audit-entry.ts').AuditEntry): Promise<void>;
+  /** Entries in chain order, from `afterSeq` (exclusive). */
+  page(sql: Sql, tenantId: string, afterSeq: number, limit: number): Promise<import('./audit/audit-entry.ts').AuditEntry[]>;
+}
+
+export interface Repos {
+  tenants: TenantRepo;
+  users: UserRepo;
+  memberships: MembershipRepo;
+  careTeam: CareTeamRepo;
+  auditLog: AuditLogRepo;
 }

@@ -1,0 +1,71 @@
+import cors from '@fastify/cors';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type { Redis } from 'ioredis';
+import type { Logger } from 'pino';
+import type { Registry } from 'prom-client';
+import { registerErrorHandling } from './plugins/errors.ts';
+import { registerHttpMetrics } from './plugins/metrics.ts';
+import { registerOpenApi } from './plugins/openapi.ts';
+import { requestIdFrom } from './request-id.ts';
+import { registerHealthRoutes, type ReadinessChecks } from './routes/health.routes.ts';
+import { registerMetaRoutes, type ServerMeta } from './routes/meta.routes.ts';
+
+export interface ServerOptions {
+  logger: Logger;
+  meta: ServerMeta;
+  readiness: ReadinessChecks;
+  metrics: Registry;
+  bodyLimitBytes: number;
+  corsOrigins: string[];
+  rateLimitPerMinute: number;
+  /** Shared rate-limit counters across nodes; in-process when absent. */
+  rateLimitRedis?: Redis;
+  /** Folder of the built web app, served at /. */
+  webRoot?: string;
+  /** Only the routes every role serves (health, metrics): for worker-only nodes. */
+  operationsOnly?: boolean;
+}
+
+/** The base every Fastify instance of Vitalis shares: zod, problem+json errors, request ids. */
+export function createFastify(logger: Logger, bodyLimitBytes: number): FastifyInstance {
+  const app: FastifyInstance = Fastify({
+    loggerInstance: logger as FastifyBaseLogger,
+    bodyLimit: bodyLimitBytes,
+    genReqId: requestIdFrom,
+    return503OnClosing: true,
+    trustProxy: false,
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.addHook('onRequest', async (request, reply) => {
+    void reply.header('x-request-id', request.id);
+  });
+  registerErrorHandling(app);
+  return app;
+}
+
+export async function buildServer(options: ServerOptions): Promise<FastifyInstance> {
+  const app = createFastify(options.logger, options.bodyLimitBytes);
+  await app.register(helmet, { global: true });
+  await app.register(cors, { origin: options.corsOrigins.length > 0 ? options.corsOrigins : false, credentials: true });
+  await app.register(rateLimit, {
+    global: true,
+    max: options.rateLimitPerMinute,
+    timeWindow: 60_000,
+    ...(options.rateLimitRedis ? { redis: options.rateLimitRedis, nameSpace: 'vitalis:http-rate:' } : {}),
+    allowList: (request) => ['/healthz', '/readyz', '/metrics'].includes(request.url.split('?')[0]!),
+  });
+  // Before any route, so the OpenAPI document sees every one.
+  if (!options.operationsOnly) await registerOpenApi(app, options.meta.version);
+  registerHttpMetrics(app, options.metrics);
+  registerHealthRoutes(app, options.readiness);
+  if (options.operationsOnly) return app;
+
+  registerMetaRoutes(app, options.meta);
+  if (options.webRoot) await app.register(fastifyStatic, { root: options.webRoot, prefix: '/', index: 'index.html' });
+  return app;
+}

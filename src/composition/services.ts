@@ -1,0 +1,99 @@
+import path from 'node:path';
+import { Redis } from 'ioredis';
+import type { Logger } from 'pino';
+import { uuidv7 } from 'uuidv7';
+import type { AppDeps } from '../app/deps.ts';
+import type { BlobStore, Cache, Mailer, PubSub, Queue, RateLimiter, Transactions } from '../app/ports.ts';
+import { LocalBlobStore } from '../adapters/blob/local-blob-store.ts';
+import { S3BlobStore } from '../adapters/blob/s3-blob-store.ts';
+import { InMemoryCache } from '../adapters/cache/memory-cache.ts';
+import { RedisCache } from '../adapters/cache/redis-cache.ts';
+import { OutboxMailer } from '../adapters/mail/outbox-mailer.ts';
+import { SmtpMailer } from '../adapters/mail/smtp-mailer.ts';
+import { InProcessPubSub } from '../adapters/pubsub/memory-pubsub.ts';
+import { RedisPubSub } from '../adapters/pubsub/redis-pubsub.ts';
+import { BullmqQueue } from '../adapters/queue/bullmq-queue.ts';
+import { EmbeddedQueue } from '../adapters/queue/embedded-queue.ts';
+import { InMemoryRateLimiter } from '../adapters/ratelimit/memory-rate-limiter.ts';
+import { RedisRateLimiter } from '../adapters/ratelimit/redis-rate-limiter.ts';
+import type { Config } from '../config.ts';
+import type { Database } from '../db/database.ts';
+import { migrate } from '../db/migrate.ts';
+import { openDatabase } from '../db/open-database.ts';
+import { repos } from '../db/repos/index.ts';
+import { createTransactions } from '../db/with-tenant.ts';
+
+/** Everything a Vitalis process talks to, chosen from the configuration. */
+export interface Services {
+  mode: 'embedded' | 'scale-out';
+  db: Database;
+  tx: Transactions;
+  deps: AppDeps;
+  queue: Queue;
+  cache: Cache;
+  pubsub: PubSub;
+  rateLimiter: RateLimiter;
+  blobs: BlobStore;
+  mailer: Mailer;
+  /** A connection for HTTP rate-limit counters shared by all nodes (scale-out only). */
+  redis?: Redis;
+  readiness: Record<string, () => Promise<void>>;
+  close(): Promise<void>;
+}
+
+export async function openServices(config: Config, logger: Logger): Promise<Services> {
+  const db = await openDatabase(config);
+  const applied = await migrate(db);
+  if (applied.length > 0) logger.info({ applied }, 'database migrated');
+
+  const tx = createTransactions(db, (reason) => logger.info({ reason }, 'system transaction (bypasses row-level security)'));
+  const ids = { newId: () => uuidv7() };
+  const deps: AppDeps = { tx, repos, clock: { now: () => new Date() }, ids };
+  const redisUrl = config.REDIS_URL;
+
+  const queue: Queue = redisUrl ? new BullmqQueue(redisUrl, { logger }) : new EmbeddedQueue(db, { logger });
+  const cache: Cache = redisUrl ? new RedisCache(redisUrl) : new InMemoryCache();
+  const pubsub: PubSub = redisUrl ? new RedisPubSub(redisUrl, { logger }) : new InProcessPubSub({ logger });
+  const rateLimiter: RateLimiter = redisUrl ? new RedisRateLimiter(redisUrl) : new InMemoryRateLimiter();
+  const blobs: BlobStore = config.S3_BUCKET
+    ? new S3BlobStore({
+        bucket: config.S3_BUCKET,
+        endpoint: config.S3_ENDPOINT,
+        region: config.S3_REGION,
+        accessKeyId: config.S3_ACCESS_KEY_ID,
+        secretAccessKey: config.S3_SECRET_ACCESS_KEY,
+        forcePathStyle: config.S3_FORCE_PATH_STYLE,
+      })
+    : new LocalBlobStore(path.resolve(config.VITALIS_DATA_DIR, 'files'));
+  const mailer: Mailer = config.SMTP_URL
+    ? new SmtpMailer(config.SMTP_URL, { from: config.MAIL_FROM })
+    : new OutboxMailer(tx, { from: config.MAIL_FROM, logger, newId: ids.newId });
+  const redis = redisUrl ? new Redis(redisUrl, { lazyConnect: false, maxRetriesPerRequest: 2 }) : undefined;
+
+  const readiness: Record<string, () => Promise<void>> = {
+    database: () => db.transaction(async (sql) => void (await sql.query('select 1'))),
+    queue: () => queue.ping(),
+    ...(redis ? { redis: async () => void (await redis.ping()) } : {}),
+  };
+
+  return {
+    mode: redisUrl ? 'scale-out' : 'embedded',
+    db,
+    tx,
+    deps,
+    queue,
+    cache,
+    pubsub,
+    rateLimiter,
+    blobs,
+    mailer,
+    ...(redis ? { redis } : {}),
+    readiness,
+    async close() {
+      await queue.close();
+      await Promise.allSettled([cache.close(), pubsub.close(), rateLimiter.close(), blobs.close(), mailer.close()]);
+      if (redis) redis.disconnect();
+      await db.close();
+    },
+  };
+}

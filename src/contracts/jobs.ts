@@ -1,0 +1,21 @@
+import { z } from 'zod';
+
+/**
+ * Every job the worker runs: a name with a version, and a zod payload that always names
+ * the tenant. A payload change that old workers cannot read gets a new version.
+ */
+const tenantScoped = z.object({ tenantId: z.string().uuid() });
+
+export const jobs = {
+  'mail.send.v1': tenantScoped.extend({
+    message: z.object({
+      to: z.string().email(),
+      subject: z.string().min(1).max(300),
+      text: z.string(),
+      html: z.string().optional(),
+    }),
+  }),
+} as const;
+
+export type JobName = keyof typeof jobs;
+export type JobPayloadOf<N extends JobName> = z.infer<(typeof jobs)[N]>;

@@ -1,0 +1,28 @@
+import type { CareTeamRepo, Membership, MembershipRepo } from '../../app/ports.ts';
+
+export const membershipRepo: MembershipRepo = {
+  async upsert(sql, m) {
+    await sql.query(
+      `insert into memberships (tenant_id, user_id, role) values ($1, $2, $3)
+       on conflict (tenant_id, user_id) do update set role = excluded.role`,
+      [m.tenantId, m.userId, m.role],
+    );
+  },
+  async listByTenant(sql, tenantId) {
+    return sql.query<Membership & { email: string; name: string }>(
+      `select m.tenant_id as "tenantId", m.user_id as "userId", m.role, u.email, u.name
+       from memberships m join users u on u.id = m.user_id
+       where m.tenant_id = $1 order by u.email`,
+      [tenantId],
+    );
+  },
+};
+
+export const careTeamRepo: CareTeamRepo = {
+  async assign(sql, tenantId, clinicianId, memberId) {
+    await sql.query(
+      `insert into care_team (tenant_id, clinician_id, member_id) values ($1, $2, $3) on conflict do nothing`,
+      [tenantId, clinicianId, memberId],
+    );
+  },
+};
