@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { PGlite, types, type Transaction } from '@electric-sql/pglite';
 import type { Sql } from '../app/ports.ts';
 import type { Database } from './database.ts';
@@ -9,6 +10,8 @@ import type { Database } from './database.ts';
 export class PgliteDatabase implements Database {
   readonly kind = 'pglite' as const;
   #tail: Promise<unknown> = Promise.resolve();
+  /** Marks code running inside one of our transactions, to refuse nesting instead of hanging. */
+  readonly #inTransaction = new AsyncLocalStorage<true>();
   #waiting = 0;
 
   private constructor(private readonly pg: PGlite) {}
@@ -25,10 +28,14 @@ export class PgliteDatabase implements Database {
   }
 
   transaction<T>(fn: (sql: Sql) => Promise<T>): Promise<T> {
+    if (this.#inTransaction.getStore()) {
+      // One connection: a transaction opened inside another would wait for it forever.
+      return Promise.reject(new Error('a transaction was opened inside another; on PGlite that would deadlock'));
+    }
     this.#waiting += 1;
     const run = this.#tail.then(() => {
       this.#waiting -= 1;
-      return this.pg.transaction((tx) => fn(wrap(tx)));
+      return this.#inTransaction.run(true, () => this.pg.transaction((tx) => fn(wrap(tx))));
     });
     this.#tail = run.catch(() => undefined);
     return run;

@@ -40,3 +40,15 @@ for (const kind of databaseKinds) {
     });
   });
 }
+
+describe('PGlite transactions', () => {
+  it('refuses a transaction opened inside another instead of deadlocking', async () => {
+    const db = await freshDatabase('pglite');
+    const tx = createTransactions(db, () => undefined);
+    await assert.rejects(
+      tx.withSystem('outer', () => tx.withSystem('inner', async () => 1)),
+      /inside another; on PGlite that would deadlock/,
+    );
+    assert.equal(await tx.withSystem('after', async () => 2), 2, 'the database is usable afterwards');
+  });
+});
