@@ -19,6 +19,8 @@ export const configSchema = z.object({
   DATABASE_URL: optionalUrl,
   DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
   REDIS_URL: optionalUrl,
+  /** Separates deployments (or test runs) that share one Redis. */
+  REDIS_NAMESPACE: z.string().regex(/^[A-Za-z0-9_-]{1,40}$/, 'letters, digits, _ and -').default('main'),
   PUBLIC_URL: optionalUrl,
   CORS_ORIGINS: z
     .string()

@@ -44,7 +44,7 @@ export async function serve(config: Config, role: Role): Promise<RunningVitalis>
     bodyLimitBytes: config.BODY_LIMIT_BYTES,
     corsOrigins: config.CORS_ORIGINS,
     rateLimitPerMinute: config.RATE_LIMIT_PER_MINUTE,
-    ...(services.redis ? { rateLimitRedis: services.redis } : {}),
+    ...(services.redis ? { rateLimitRedis: { client: services.redis, prefix: `vitalis:${services.redisNamespace}:http-rate:` } } : {}),
     webRoot: path.resolve(import.meta.dirname, '../web/public'),
     operationsOnly: role === 'worker',
   });

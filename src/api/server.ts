@@ -22,8 +22,8 @@ export interface ServerOptions {
   bodyLimitBytes: number;
   corsOrigins: string[];
   rateLimitPerMinute: number;
-  /** Shared rate-limit counters across nodes; in-process when absent. */
-  rateLimitRedis?: Redis;
+  /** Shared rate-limit counters across nodes, under this key prefix; in-process when absent. */
+  rateLimitRedis?: { client: Redis; prefix: string };
   /** Folder of the built web app, served at /. */
   webRoot?: string;
   /** Only the routes every role serves (health, metrics): for worker-only nodes. */
@@ -56,7 +56,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     global: true,
     max: options.rateLimitPerMinute,
     timeWindow: 60_000,
-    ...(options.rateLimitRedis ? { redis: options.rateLimitRedis, nameSpace: 'vitalis:http-rate:' } : {}),
+    ...(options.rateLimitRedis ? { redis: options.rateLimitRedis.client, nameSpace: options.rateLimitRedis.prefix } : {}),
     allowList: (request) => ['/healthz', '/readyz', '/metrics'].includes(request.url.split('?')[0]!),
   });
   // Before any route, so the OpenAPI document sees every one.

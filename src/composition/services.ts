@@ -37,6 +37,7 @@ export interface Services {
   mailer: Mailer;
   /** A connection for HTTP rate-limit counters shared by all nodes (scale-out only). */
   redis?: Redis;
+  redisNamespace: string;
   readiness: Record<string, () => Promise<void>>;
   close(): Promise<void>;
 }
@@ -51,10 +52,15 @@ export async function openServices(config: Config, logger: Logger): Promise<Serv
   const deps: AppDeps = { tx, repos, clock: { now: () => new Date() }, ids };
   const redisUrl = config.REDIS_URL;
 
-  const queue: Queue = redisUrl ? new BullmqQueue(redisUrl, { logger }) : new EmbeddedQueue(db, { logger });
-  const cache: Cache = redisUrl ? new RedisCache(redisUrl) : new InMemoryCache();
-  const pubsub: PubSub = redisUrl ? new RedisPubSub(redisUrl, { logger }) : new InProcessPubSub({ logger });
-  const rateLimiter: RateLimiter = redisUrl ? new RedisRateLimiter(redisUrl) : new InMemoryRateLimiter();
+  const ns = config.REDIS_NAMESPACE;
+  const queue: Queue = redisUrl ? new BullmqQueue(redisUrl, { logger, queueName: ns }) : new EmbeddedQueue(db, { logger });
+  const cache: Cache = redisUrl ? new RedisCache(redisUrl, { prefix: `vitalis:${ns}:cache:` }) : new InMemoryCache();
+  const pubsub: PubSub = redisUrl
+    ? new RedisPubSub(redisUrl, { logger, prefix: `vitalis:${ns}:pubsub:` })
+    : new InProcessPubSub({ logger });
+  const rateLimiter: RateLimiter = redisUrl
+    ? new RedisRateLimiter(redisUrl, { prefix: `vitalis:${ns}:ratelimit:` })
+    : new InMemoryRateLimiter();
   const blobs: BlobStore = config.S3_BUCKET
     ? new S3BlobStore({
         bucket: config.S3_BUCKET,
@@ -78,6 +84,7 @@ export async function openServices(config: Config, logger: Logger): Promise<Serv
 
   return {
     mode: redisUrl ? 'scale-out' : 'embedded',
+    redisNamespace: ns,
     db,
     tx,
     deps,
