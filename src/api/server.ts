@@ -39,6 +39,8 @@ export function createFastify(logger: Logger, bodyLimitBytes: number): FastifyIn
     return503OnClosing: true,
     trustProxy: false,
   });
+  // The API speaks JSON only: a text body is refused (415), not parsed into a string.
+  app.removeContentTypeParser('text/plain');
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.addHook('onRequest', async (request, reply) => {

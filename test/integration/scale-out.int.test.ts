@@ -38,8 +38,9 @@ describe('scale-out: two API nodes and two workers share one Postgres and one Re
 
     for (const node of nodes) {
       const ready = await fetch(`${node.url}/readyz`);
-      assert.equal(ready.status, 200, await ready.text());
-      assert.deepEqual(Object.keys((await ready.json()).checks).sort(), ['database', 'queue', 'redis']);
+      const body = await ready.json();
+      assert.equal(ready.status, 200, JSON.stringify(body));
+      assert.deepEqual(Object.keys(body.checks).sort(), ['database', 'queue', 'redis']);
     }
     assert.equal((await (await fetch(`${apiA.url}/api/v1/meta`)).json()).mode, 'scale-out');
     assert.equal((await fetch(`${workerA.url}/api/v1/meta`)).status, 404, 'workers serve only operations routes');

@@ -7,7 +7,7 @@ async function show() {
     field('mode').textContent = meta.mode;
     const ready = await fetch('/readyz');
     field('ready').textContent = ready.ok ? 'yes' : 'not yet — ' + JSON.stringify((await ready.json()).checks);
-  } catch (error) {
+  } catch {
     field('ready').textContent = 'unreachable';
   }
 }
