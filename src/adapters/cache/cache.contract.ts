@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { afterEach, it } from 'node:test';
+import { it } from 'node:test';
+import { closesAfterEach } from '../../../test/support/closes-after-each.ts';
 import type { Cache } from '../../app/ports.ts';
 
 const timeout = 5_000;
@@ -11,16 +12,8 @@ const timeout = 5_000;
  * that shares no keys with caches opened for other tests.
  */
 export function cacheContract(open: () => Cache): void {
-  const opened: Cache[] = [];
-  const fresh = () => {
-    const cache = open();
-    opened.push(cache);
-    return cache;
-  };
+  const fresh = closesAfterEach(open);
   const key = () => `k-${randomUUID()}`;
-  afterEach(async () => {
-    await Promise.all(opened.splice(0).map((cache) => cache.close()));
-  });
 
   it('answers undefined for a key never set', { timeout }, async () => {
     assert.equal(await fresh().get(key()), undefined);

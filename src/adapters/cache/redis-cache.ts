@@ -1,5 +1,5 @@
-import { Redis } from 'ioredis';
 import type { Cache } from '../../app/ports.ts';
+import { RedisKeyspace } from '../redis/redis-keyspace.ts';
 import { toJsonEntry } from './json-entry.ts';
 
 export interface RedisCacheOptions {
@@ -8,34 +8,22 @@ export interface RedisCacheOptions {
 }
 
 /** Cache shared by every node in scale-out mode: JSON values with a PX expiry. */
-export class RedisCache implements Cache {
-  readonly #redis: Redis;
-  #closed?: Promise<void>;
-
+export class RedisCache extends RedisKeyspace implements Cache {
   constructor(redisUrl: string, options: RedisCacheOptions = {}) {
-    this.#redis = new Redis(redisUrl, { keyPrefix: options.prefix ?? 'vitalis:cache:' });
+    super(redisUrl, options.prefix ?? 'vitalis:cache:');
   }
 
   async get<T>(key: string): Promise<T | undefined> {
-    const json = await this.#redis.get(key);
+    const json = await this.redis.get(key);
     return json === null ? undefined : (JSON.parse(json) as T);
   }
 
   async set(key: string, value: unknown, ttlMs: number): Promise<void> {
     const entry = toJsonEntry(key, value, ttlMs);
-    await this.#redis.set(key, entry.json, 'PX', entry.ttlMs);
+    await this.redis.set(key, entry.json, 'PX', entry.ttlMs);
   }
 
   async delete(key: string): Promise<void> {
-    await this.#redis.del(key);
-  }
-
-  async ping(): Promise<void> {
-    await this.#redis.ping();
-  }
-
-  async close(): Promise<void> {
-    this.#closed ??= this.#redis.quit().then(() => undefined);
-    return this.#closed;
+    await this.redis.del(key);
   }
 }

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterEach, it } from 'node:test';
+import { closesAfterEach } from '../../../test/support/closes-after-each.ts';
 import type { Logger, PubSub } from '../../app/ports.ts';
 
 const timeout = 5_000;
@@ -28,17 +29,11 @@ export function recorder(): { messages: unknown[]; handler: (message: unknown) =
  * proves an earlier one was not going to.
  */
 export function pubSubContract(open: (logger: Pick<Logger, 'error'>) => PubSub): void {
-  const opened: PubSub[] = [];
   const failures: { err: unknown; channel: string }[] = [];
-  const fresh = () => {
-    const pubsub = open({ error: (obj) => void failures.push(obj as { err: unknown; channel: string }) });
-    opened.push(pubsub);
-    return pubsub;
-  };
+  const fresh = closesAfterEach(() => open({ error: (obj) => void failures.push(obj as { err: unknown; channel: string }) }));
   const channel = () => `ch-${randomUUID()}`;
-  afterEach(async () => {
+  afterEach(() => {
     failures.length = 0;
-    await Promise.all(opened.splice(0).map((pubsub) => pubsub.close()));
   });
 
   it('delivers to every subscriber of the channel and to no one else', { timeout }, async () => {

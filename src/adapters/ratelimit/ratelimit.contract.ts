@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { afterEach, it } from 'node:test';
+import { it } from 'node:test';
+import { closesAfterEach } from '../../../test/support/closes-after-each.ts';
 import type { RateLimiter } from '../../app/ports.ts';
 
 const timeout = 5_000;
@@ -11,16 +12,8 @@ const timeout = 5_000;
  * limiter that shares no counters with limiters opened for other tests.
  */
 export function rateLimiterContract(open: () => RateLimiter): void {
-  const opened: RateLimiter[] = [];
-  const fresh = () => {
-    const limiter = open();
-    opened.push(limiter);
-    return limiter;
-  };
+  const fresh = closesAfterEach(open);
   const key = () => `k-${randomUUID()}`;
-  afterEach(async () => {
-    await Promise.all(opened.splice(0).map((limiter) => limiter.close()));
-  });
 
   it('allows `limit` hits in a window and denies the next, counting down what remains', { timeout }, async () => {
     const limiter = fresh();

@@ -1,5 +1,6 @@
-import { Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
 import type { RateLimitDecision, RateLimiter } from '../../app/ports.ts';
+import { RedisKeyspace } from '../redis/redis-keyspace.ts';
 import { decide, windowMsOf } from './fixed-window.ts';
 
 export interface RedisRateLimiterOptions {
@@ -22,14 +23,13 @@ return {count, ttl}
 type WithHitScript = Redis & { fixedWindowHit(key: string, windowMs: number): Promise<[number, number]> };
 
 /** Fixed-window counters shared by every node in scale-out mode. */
-export class RedisRateLimiter implements RateLimiter {
+export class RedisRateLimiter extends RedisKeyspace implements RateLimiter {
   readonly #redis: WithHitScript;
-  #closed?: Promise<void>;
 
   constructor(redisUrl: string, options: RedisRateLimiterOptions = {}) {
-    const redis = new Redis(redisUrl, { keyPrefix: options.prefix ?? 'vitalis:ratelimit:' });
-    redis.defineCommand('fixedWindowHit', { numberOfKeys: 1, lua: hitScript });
-    this.#redis = redis as WithHitScript;
+    super(redisUrl, options.prefix ?? 'vitalis:ratelimit:');
+    this.redis.defineCommand('fixedWindowHit', { numberOfKeys: 1, lua: hitScript });
+    this.#redis = this.redis as WithHitScript;
   }
 
   async hit(key: string, limit: number, windowMs: number): Promise<RateLimitDecision> {
@@ -39,14 +39,5 @@ export class RedisRateLimiter implements RateLimiter {
 
   async reset(key: string): Promise<void> {
     await this.#redis.del(key);
-  }
-
-  async ping(): Promise<void> {
-    await this.#redis.ping();
-  }
-
-  async close(): Promise<void> {
-    this.#closed ??= this.#redis.quit().then(() => undefined);
-    return this.#closed;
   }
 }
