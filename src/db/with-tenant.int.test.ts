@@ -27,6 +27,31 @@ for (const kind of databaseKinds) {
       assert.deepEqual(reasons, ['test setup', 'read settings']);
     });
 
+    it('refuses statements that would leave the tenant scope, and lets ordinary ones through', async () => {
+      const db = await freshDatabase(kind);
+      const tx = createTransactions(db, () => undefined);
+      const tenantId = uuidv7();
+      for (const escape of [
+        'reset role',
+        'RESET ALL',
+        'commit',
+        'select 1; rollback',
+        'set role postgres',
+        'SET SESSION AUTHORIZATION postgres',
+        "set local app.tenant_id = 'x'",
+        "select set_config('app.tenant_id', 'x', false)",
+        'begin',
+        'end',
+        'discard all',
+      ]) {
+        await assert.rejects(tx.withTenant({ tenantId }, (sql) => sql.query(escape)), /may not end the transaction/, escape);
+      }
+      const rows = await tx.withTenant({ tenantId }, (sql) =>
+        sql.query<{ role: string }>(`select 'admin' as role union all select current_user::text order by 1`),
+      );
+      assert.deepEqual(rows.map((r) => r.role), ['admin', 'vitalis_app']);
+    });
+
     it('answers not_found for a malformed tenant id', async () => {
       const db = await freshDatabase(kind);
       const tx = createTransactions(db, () => undefined);

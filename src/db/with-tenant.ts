@@ -4,6 +4,23 @@ import { APP_ROLE, type Database } from './database.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+/**
+ * Statements tenant code may not run: ending the transaction or changing the role or settings
+ * would carry on outside the tenant's scope (e.g. RESET ROLE returns to the owner).
+ */
+const ESCAPES = /(^|;)\s*(commit|rollback|abort|end|begin|start|set|reset|discard|prepare\s+transaction)\b|\bset_config\s*\(/i;
+
+function guarded(sql: Sql): Sql {
+  return {
+    query(text, params) {
+      if (ESCAPES.test(text)) {
+        return Promise.reject(new Error('tenant code may not end the transaction or change the role or settings'));
+      }
+      return sql.query(text, params);
+    },
+  };
+}
+
 /** Called for every withSystem transaction, so each bypass of RLS leaves a trace. */
 export type SystemAccessRecorder = (reason: string) => void;
 
@@ -25,7 +42,7 @@ export function createTransactions(db: Database, recordSystemAccess: SystemAcces
                   set_config('app.user_id', $3, true), set_config('app.role', $4, true)`,
           [APP_ROLE, ctx.tenantId, ctx.userId ?? '', ctx.role ?? ''],
         );
-        return fn(sql);
+        return fn(guarded(sql));
       });
     },
 

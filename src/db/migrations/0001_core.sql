@@ -43,7 +43,8 @@ CREATE POLICY tenants_insert ON tenants FOR INSERT TO vitalis_app WITH CHECK (fa
 CREATE POLICY tenants_update ON tenants FOR UPDATE TO vitalis_app
   USING (id = app_tenant_id() AND app_role() = 'admin') WITH CHECK (id = app_tenant_id());
 CREATE POLICY tenants_delete ON tenants FOR DELETE TO vitalis_app USING (false);
-GRANT SELECT, UPDATE ON tenants TO vitalis_app;
+-- Admins rename and brand their tenant; slug, type and feature flags are the operator's.
+GRANT SELECT, UPDATE (name, branding) ON tenants TO vitalis_app;
 
 CREATE TABLE users (
   id         uuid PRIMARY KEY DEFAULT gen_random_uuid(),
@@ -64,13 +65,14 @@ CREATE INDEX memberships_user_idx ON memberships (user_id);
 ALTER TABLE memberships ENABLE ROW LEVEL SECURITY;
 ALTER TABLE memberships FORCE ROW LEVEL SECURITY;
 CREATE POLICY memberships_select ON memberships FOR SELECT TO vitalis_app USING (tenant_id = app_tenant_id());
-CREATE POLICY memberships_insert ON memberships FOR INSERT TO vitalis_app
-  WITH CHECK (tenant_id = app_tenant_id() AND app_role() = 'admin');
+-- Nobody joins a tenant by someone else's say-so alone: memberships are created by system use
+-- cases (tenant creation, an accepted invitation), never inserted by tenant code.
+CREATE POLICY memberships_insert ON memberships FOR INSERT TO vitalis_app WITH CHECK (false);
 CREATE POLICY memberships_update ON memberships FOR UPDATE TO vitalis_app
   USING (tenant_id = app_tenant_id() AND app_role() = 'admin') WITH CHECK (tenant_id = app_tenant_id());
 CREATE POLICY memberships_delete ON memberships FOR DELETE TO vitalis_app
   USING (tenant_id = app_tenant_id() AND app_role() = 'admin');
-GRANT SELECT, INSERT, UPDATE, DELETE ON memberships TO vitalis_app;
+GRANT SELECT, UPDATE, DELETE ON memberships TO vitalis_app;
 
 -- Users are global identities: visible to themselves and to people sharing the current tenant.
 ALTER TABLE users ENABLE ROW LEVEL SECURITY;

@@ -1,0 +1,247 @@
+// The fixture registry of the cross-tenant matrix: for every tenant table, how the system
+// makes a valid row belonging to a tenant, and what the app role is meant to be allowed to do
+// with it. A table discovered in the catalog without an entry here fails the suite.
+import { randomBytes } from 'node:crypto';
+import { uuidv7 } from 'uuidv7';
+import type { Role, Sql } from '../../../src/app/ports.ts';
+
+export const ROLES: readonly Role[] = ['member', 'clinician', 'admin'];
+export const COMMANDS = ['select', 'insert', 'update', 'delete'] as const;
+export type Command = (typeof COMMANDS)[number];
+
+export type Row = Record<string, unknown>;
+
+/** One tenant of a matrix world, with one user per role (each a member of it with that role). */
+export interface Party {
+  tenantId: string;
+  users: Record<Role, string>;
+}
+
+export interface TableFixture {
+  /** Privileges the app role is meant to hold; any command outside them must answer `permission denied`. */
+  grants: readonly Command[];
+  /** Roles that may run each command on a row of their own tenant. A command missing here is denied to everyone. */
+  allow: Partial<Record<Command, readonly Role[]>>;
+  /** Commands the row's own user may run on it whatever tenant (or none) is set: `userColumn` names that user. */
+  self?: { userColumn: string; commands: readonly Command[] };
+  /** Columns that identify one row. */
+  key: readonly string[];
+  /** Column holding the owning tenant, when an update could try to move a row to another tenant. */
+  tenantColumn?: string;
+  /** As the system: inserts one row belonging to `party` and returns it (with at least the key columns). */
+  seed(sql: Sql, party: Party): Promise<Row>;
+  /** As the system: prepares what a new row for `party` needs (not the row itself) and returns the row to insert. */
+  draft(sql: Sql, party: Party): Promise<Row>;
+  /** A visible change for the update probe: a column outside the key, and a value it does not hold yet. */
+  touch(): { column: string; value: unknown };
+  /**
+   * What the same statement does when the system runs it, for commands denied to everyone
+   * (their control): 'ok' unless a trigger forbids it for the owner too, then the error text.
+   */
+  systemOutcome?: Partial<Record<Command, string>>;
+}
+
+function short(id: string): string {
+  return id.replace(/-/g, '').slice(-12);
+}
+
+/** As the system: a new global user. */
+export async function insertUser(sql: Sql, label = 'user'): Promise<string> {
+  const id = uuidv7();
+  await sql.query('insert into users (id, email, name) values ($1, $2, $3)', [id, `${label}-${short(id)}@example.test`, label]);
+  return id;
+}
+
+/** As the system: a new tenant with one user per role. */
+export async function insertParty(sql: Sql, label: string): Promise<Party> {
+  const tenantId = uuidv7();
+  await sql.query(`insert into tenants (id, slug, name, type) values ($1, $2, $3, 'team')`, [tenantId, `${label}-${short(tenantId)}`, label]);
+  const users = {} as Record<Role, string>;
+  for (const role of ROLES) {
+    users[role] = await insertUser(sql, `${label}-${role}`);
+    await sql.query('insert into memberships (tenant_id, user_id, role) values ($1, $2, $3)', [tenantId, users[role], role]);
+  }
+  return { tenantId, users };
+}
+
+async function memberOf(sql: Sql, party: Party, role: Role): Promise<string> {
+  const userId = await insertUser(sql, role);
+  await sql.query('insert into memberships (tenant_id, user_id, role) values ($1, $2, $3)', [party.tenantId, userId, role]);
+  return userId;
+}
+
+let touches = 0;
+/** Distinct instants, so an update is visible as a change. */
+function touchedAt(): Date {
+  touches += 1;
+  return new Date(Date.UTC(2001, 0, 1) + touches * 1000);
+}
+
+function auditRow(party: Party, seq: number): Row {
+  return {
+    tenant_id: party.tenantId,
+    seq,
+    id: uuidv7(),
+    at: new Date(),
+    actor_user_id: party.users.admin,
+    action: 'matrix.probe',
+    prev_hash: '0'.repeat(64),
+    hash: randomBytes(32).toString('hex'),
+  };
+}
+
+function jobRow(party: Party): Row {
+  const now = new Date();
+  return {
+    id: uuidv7(),
+    name: 'matrix.probe',
+    payload: JSON.stringify({ tenantId: party.tenantId }),
+    state: 'pending',
+    max_attempts: 5,
+    backoff_ms: 1000,
+    run_at: now,
+    created_at: now,
+    updated_at: now,
+  };
+}
+
+function outboxRow(party: Party): Row {
+  return {
+    id: uuidv7(),
+    tenant_id: party.tenantId,
+    from_address: 'vitalis@example.test',
+    to_address: `${party.users.member.slice(-12)}@example.test`,
+    subject: 'Matrix probe',
+    text_body: 'Hello',
+  };
+}
+
+async function insertRow(sql: Sql, table: string, row: Row): Promise<Row> {
+  const columns = Object.keys(row);
+  await sql.query(
+    `insert into ${table} (${columns.join(', ')}) values (${columns.map((_, i) => `$${i + 1}`).join(', ')})`,
+    Object.values(row),
+  );
+  return row;
+}
+
+export const FIXTURES: Record<string, TableFixture> = {
+  // The tenant row itself, keyed by id: members read it, admins edit it, nobody creates or deletes one.
+  tenants: {
+    grants: ['select', 'update'],
+    allow: { select: ROLES, update: ['admin'] },
+    key: ['id'],
+    async seed(_sql, party) {
+      return { id: party.tenantId };
+    },
+    async draft() {
+      const id = uuidv7();
+      return { id, slug: `new-${short(id)}`, name: 'New tenant', type: 'team' };
+    },
+    touch: () => ({ column: 'name', value: `touched ${uuidv7()}` }),
+  },
+
+  // Global identities: visible to people sharing the current tenant and to themselves; only
+  // the person edits their own row; rows are created and deleted by the system only.
+  users: {
+    grants: ['select', 'update'],
+    allow: { select: ROLES },
+    self: { userColumn: 'id', commands: ['select', 'update'] },
+    key: ['id'],
+    async seed(sql, party) {
+      return { id: await memberOf(sql, party, 'member') };
+    },
+    async draft() {
+      const id = uuidv7();
+      return { id, email: `new-${short(id)}@example.test`, name: 'New user' };
+    },
+    touch: () => ({ column: 'name', value: `touched ${uuidv7()}` }),
+  },
+
+  // Everyone in a tenant sees its memberships; only its admins change or end them; nobody in
+  // the tenant adds one (joining goes through system use cases such as accepting an invitation).
+  memberships: {
+    grants: ['select', 'update', 'delete'],
+    allow: { select: ROLES, update: ['admin'], delete: ['admin'] },
+    key: ['tenant_id', 'user_id'],
+    tenantColumn: 'tenant_id',
+    async seed(sql, party) {
+      return { tenant_id: party.tenantId, user_id: await memberOf(sql, party, 'member') };
+    },
+    async draft(sql, party) {
+      return { tenant_id: party.tenantId, user_id: await insertUser(sql, 'invitee'), role: 'member' };
+    },
+    // A member made admin: the update the admin-only policy exists to guard.
+    touch: () => ({ column: 'role', value: 'admin' }),
+  },
+
+  // Who looks after whom: visible in the tenant, edited by its admins.
+  care_team: {
+    grants: ['select', 'insert', 'update', 'delete'],
+    allow: { select: ROLES, insert: ['admin'], update: ['admin'], delete: ['admin'] },
+    key: ['tenant_id', 'clinician_id', 'member_id'],
+    tenantColumn: 'tenant_id',
+    async seed(sql, party) {
+      const row = {
+        tenant_id: party.tenantId,
+        clinician_id: await memberOf(sql, party, 'clinician'),
+        member_id: await memberOf(sql, party, 'member'),
+      };
+      return insertRow(sql, 'care_team', row);
+    },
+    async draft(sql, party) {
+      return {
+        tenant_id: party.tenantId,
+        clinician_id: await memberOf(sql, party, 'clinician'),
+        member_id: await memberOf(sql, party, 'member'),
+      };
+    },
+    touch: () => ({ column: 'created_at', value: touchedAt() }),
+  },
+
+  // Append-only: read and appended within the tenant, never updated or deleted, not even by the owner.
+  audit_log: {
+    grants: ['select', 'insert'],
+    allow: { select: ROLES, insert: ROLES },
+    key: ['tenant_id', 'seq'],
+    tenantColumn: 'tenant_id',
+    async seed(sql, party) {
+      return insertRow(sql, 'audit_log', auditRow(party, 1));
+    },
+    async draft(_sql, party) {
+      return auditRow(party, 1);
+    },
+    touch: () => ({ column: 'action', value: 'matrix.touched' }),
+    systemOutcome: { update: 'audit_log is append-only', delete: 'audit_log is append-only' },
+  },
+
+  // Durable job queue of the embedded mode (0002): infrastructure the runner works as the
+  // owner; the tenant is in the payload. The app role holds nothing on it.
+  jobs: {
+    grants: [],
+    allow: {},
+    key: ['id'],
+    async seed(sql, party) {
+      return insertRow(sql, 'jobs', jobRow(party));
+    },
+    async draft(_sql, party) {
+      return jobRow(party);
+    },
+    touch: () => ({ column: 'last_error', value: `touched ${uuidv7()}` }),
+  },
+
+  // Mail kept by the embedded mode (0003): only the system reads or writes it; RLS refuses
+  // the app role everything and it holds no privilege either.
+  outbox: {
+    grants: [],
+    allow: {},
+    key: ['id'],
+    async seed(sql, party) {
+      return insertRow(sql, 'outbox', outboxRow(party));
+    },
+    async draft(_sql, party) {
+      return outboxRow(party);
+    },
+    touch: () => ({ column: 'subject', value: `touched ${uuidv7()}` }),
+  },
+};
