@@ -41,6 +41,12 @@ export const configSchema = z.object({
   S3_ACCESS_KEY_ID: optionalString,
   S3_SECRET_ACCESS_KEY: optionalString,
   S3_FORCE_PATH_STYLE: boolFlag.default(true),
+  /** Key ring for secrets at rest: `1:<base64 32 bytes>,2:...`; the highest version seals. */
+  ENCRYPTION_KEYS: optionalString,
+  /** Signs access tokens (at least 32 characters). Embedded mode makes both and keeps them in VITALIS_DATA_DIR. */
+  AUTH_TOKEN_SECRET: z.preprocess((v) => (v === '' ? undefined : v), z.string().min(32).optional()),
+  ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(30).max(900).default(900),
+  REFRESH_TOKEN_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(30),
   SMTP_URL: optionalUrl,
   MAIL_FROM: z.string().default('Vitalis <no-reply@vitalis.local>'),
 });

@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { buildAdminServer } from './api/admin-server.ts';
 import { createMetricsRegistry } from './api/plugins/metrics.ts';
+import { registerApiRoutes } from './api/routes/index.ts';
 import { buildServer } from './api/server.ts';
 import { createAdminOps } from './composition/admin-ops.ts';
 import { acquireDataDirLock, adminSocketPath, type DataDirLock } from './composition/data-dir-lock.ts';
@@ -47,8 +48,11 @@ export async function serve(config: Config, role: Role): Promise<RunningVitalis>
     ...(services.redis ? { rateLimitRedis: { client: services.redis, prefix: `vitalis:${services.redisNamespace}:http-rate:` } } : {}),
     webRoot: path.resolve(import.meta.dirname, '../web/public'),
     operationsOnly: role === 'worker',
+    routes: [(app) => registerApiRoutes(app, services.identity)],
   });
   const url = await http.listen({ port: config.PORT, host: config.HOST });
+  // Without PUBLIC_URL, links in mail point at the address this node really listens on.
+  if (!config.PUBLIC_URL) services.identity.settings.publicUrl = url.replace('://0.0.0.0', '://localhost').replace('://127.0.0.1', '://localhost');
 
   let admin: FastifyInstance | undefined;
   if (embedded) {

@@ -28,6 +28,8 @@ export interface ServerOptions {
   webRoot?: string;
   /** Only the routes every role serves (health, metrics): for worker-only nodes. */
   operationsOnly?: boolean;
+  /** The API's feature routes, registered after the shared plugins. */
+  routes?: Array<(app: FastifyInstance) => void>;
 }
 
 /** The base every Fastify instance of Vitalis shares: zod, problem+json errors, request ids. */
@@ -68,6 +70,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   if (options.operationsOnly) return app;
 
   registerMetaRoutes(app, options.meta);
+  for (const register of options.routes ?? []) register(app);
   if (options.webRoot) await app.register(fastifyStatic, { root: options.webRoot, prefix: '/', index: 'index.html' });
   return app;
 }

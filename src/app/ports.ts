@@ -1,7 +1,9 @@
 import type { Readable } from 'node:stream';
+import type { Role } from '../domain/identity/role.ts';
+
+export type { Role };
 
 /** Who is asking, inside which tenant. Every tenant-scoped operation carries one. */
-export type Role = 'member' | 'clinician' | 'admin';
 export interface TenantContext {
   tenantId: string;
   userId?: string;
@@ -220,8 +222,21 @@ export interface UserRepo {
   upsertByEmail(sql: Sql, user: User): Promise<User>;
 }
 
+export interface TenantOfUser {
+  tenantId: string;
+  tenantSlug: string;
+  tenantName: string;
+  tenantType: TenantType;
+  role: Role;
+  branding: Record<string, unknown>;
+}
+
 export interface MembershipRepo {
   upsert(sql: Sql, membership: Membership): Promise<void>;
+  /** The person's role in the current tenant (RLS scopes it), and whether the tenant demands MFA. */
+  roleIn(sql: Sql, userId: string): Promise<{ role: Role; requireMfa: boolean } | undefined>;
+  /** Every tenant the person belongs to: a cross-tenant read, for withSystem only. */
+  tenantsOfUser(sql: Sql, userId: string): Promise<TenantOfUser[]>;
   listByTenant(sql: Sql, tenantId: string): Promise<Array<Membership & { email: string; name: string }>>;
 }
 
@@ -242,4 +257,43 @@ export interface Repos {
   memberships: MembershipRepo;
   careTeam: CareTeamRepo;
   auditLog: AuditLogRepo;
+}
+
+// ---------------------------------------------------------------- identity
+
+export interface PasswordHasher {
+  hash(password: string): Promise<string>;
+  verify(hash: string, password: string): Promise<boolean>;
+}
+
+export interface AccessClaims {
+  userId: string;
+  /** The session family (one sign-in) the token belongs to; revoking it ends the token. */
+  sessionId: string;
+}
+
+export interface AccessTokenSigner {
+  sign(claims: AccessClaims, ttlSeconds: number): Promise<string>;
+  /** Throws AppError token_expired or unauthorized. */
+  verify(token: string): Promise<AccessClaims>;
+}
+
+/** Authenticated encryption of secrets at rest; `aad` binds a ciphertext to where it is stored. */
+export interface SecretBox {
+  seal(plaintext: string, aad: string): string;
+  open(sealed: string, aad: string): string;
+}
+
+export interface TotpService {
+  newSecret(): string;
+  uri(secret: string, account: string, issuer: string): string;
+  qrSvg(uri: string): Promise<string>;
+  /** The time step a code matches (one step of drift allowed), if it is later than `afterStep`. */
+  verify(secret: string, code: string, at: Date, afterStep?: number): Promise<number | undefined>;
+}
+
+/** High-entropy random tokens (refresh, email, invitation, API keys) and their stored digests. */
+export interface TokenGenerator {
+  token(bytes?: number): string;
+  digest(token: string): string;
 }

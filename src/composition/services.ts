@@ -2,7 +2,15 @@ import path from 'node:path';
 import { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import { uuidv7 } from 'uuidv7';
+import { dictionary } from '@zxcvbn-ts/language-common';
 import type { AppDeps } from '../app/deps.ts';
+import type { IdentityDeps } from '../app/identity/identity-deps.ts';
+import { JoseAccessTokens } from '../adapters/auth/jose-access-tokens.ts';
+import { otplibTotp } from '../adapters/auth/otplib-totp.ts';
+import { Argon2PasswordHasher } from '../adapters/crypto/argon2-password-hasher.ts';
+import { randomTokens } from '../adapters/crypto/random-tokens.ts';
+import { identityRepo } from '../db/repos/identity.repo.ts';
+import { loadSecrets } from './secrets.ts';
 import type { BlobStore, Cache, Mailer, PubSub, Queue, RateLimiter, Transactions } from '../app/ports.ts';
 import { LocalBlobStore } from '../adapters/blob/local-blob-store.ts';
 import { S3BlobStore } from '../adapters/blob/s3-blob-store.ts';
@@ -29,6 +37,7 @@ export interface Services {
   db: Database;
   tx: Transactions;
   deps: AppDeps;
+  identity: IdentityDeps;
   queue: Queue;
   cache: Cache;
   pubsub: PubSub;
@@ -74,6 +83,24 @@ export async function openServices(config: Config, logger: Logger): Promise<Serv
   const mailer: Mailer = config.SMTP_URL
     ? new SmtpMailer(config.SMTP_URL, { from: config.MAIL_FROM })
     : new OutboxMailer(tx, { from: config.MAIL_FROM, logger, newId: ids.newId });
+  const secrets = await loadSecrets(config);
+  const identity: IdentityDeps = {
+    ...deps,
+    identity: identityRepo,
+    passwords: new Argon2PasswordHasher(),
+    accessTokens: new JoseAccessTokens(secrets.tokenSecret),
+    secretBox: secrets.keyRing,
+    totp: otplibTotp,
+    random: randomTokens,
+    rateLimiter,
+    queue,
+    commonPasswords: new Set((dictionary['passwords-common'] as string[]).map((p) => p.toLowerCase())),
+    settings: {
+      publicUrl: config.PUBLIC_URL ?? `http://localhost:${config.PORT}`,
+      accessTokenTtlSeconds: config.ACCESS_TOKEN_TTL_SECONDS,
+      refreshTokenTtlDays: config.REFRESH_TOKEN_TTL_DAYS,
+    },
+  };
   const redis = redisUrl ? new Redis(redisUrl, { lazyConnect: false, maxRetriesPerRequest: 2 }) : undefined;
 
   const readiness: Record<string, () => Promise<void>> = {
@@ -88,6 +115,7 @@ export async function openServices(config: Config, logger: Logger): Promise<Serv
     db,
     tx,
     deps,
+    identity,
     queue,
     cache,
     pubsub,

@@ -7,6 +7,7 @@ import type { FastifyInstance } from 'fastify';
 import pino from 'pino';
 import { buildAdminServer } from '../../src/api/admin-server.ts';
 import { createMetricsRegistry } from '../../src/api/plugins/metrics.ts';
+import { registerApiRoutes } from '../../src/api/routes/index.ts';
 import { buildServer } from '../../src/api/server.ts';
 import { createAdminOps } from '../../src/composition/admin-ops.ts';
 import { openServices, type Services } from '../../src/composition/services.ts';
@@ -46,6 +47,7 @@ describe('bad input never gets a 5xx and writes nothing', () => {
       bodyLimitBytes: BODY_LIMIT,
       corsOrigins: [],
       rateLimitPerMinute: 100_000,
+      routes: [(app) => registerApiRoutes(app, services.identity)],
     });
     admin = buildAdminServer(logger, createAdminOps(services), BODY_LIMIT);
   });

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { randomBytes } from 'node:crypto';
 import { after, describe, it } from 'node:test';
 import { uuidv7 } from 'uuidv7';
 import { BullmqQueue } from '../../src/adapters/queue/bullmq-queue.ts';
@@ -19,7 +20,16 @@ describe('scale-out: two API nodes and two workers share one Postgres and one Re
   it('migrates once, serves from every node, runs each job once and shares rate limits', { timeout: 180_000 }, async () => {
     const { db, url } = await freshPostgres({ migrated: false });
     const namespace = `t${uuidv7().replace(/-/g, '').slice(-12)}`;
-    const env = childEnv({ DATABASE_URL: url, REDIS_URL: REDIS_URL!, REDIS_NAMESPACE: namespace, PORT: '0', HOST: '127.0.0.1', RATE_LIMIT_PER_MINUTE: '6' });
+    const env = childEnv({
+      DATABASE_URL: url,
+      REDIS_URL: REDIS_URL!,
+      REDIS_NAMESPACE: namespace,
+      ENCRYPTION_KEYS: `1:${randomBytes(32).toString('base64')}`,
+      AUTH_TOKEN_SECRET: randomBytes(32).toString('hex'),
+      PORT: '0',
+      HOST: '127.0.0.1',
+      RATE_LIMIT_PER_MINUTE: '6',
+    });
 
     // All four start at once against an empty database: the migration lock lets one apply.
     nodes.push(

@@ -45,6 +45,8 @@ export function registerErrorHandling(app: FastifyInstance): void {
     else request.log.info({ code: body.code }, 'request refused');
     const headers = (error as { headers?: Record<string, string> }).headers;
     if (body.status === 429 && headers) void reply.headers(headers);
+    const retryAfter = isAppError(error) ? error.details?.retryAfterSeconds : undefined;
+    if (typeof retryAfter === 'number') void reply.header('retry-after', String(retryAfter));
     return reply.status(body.status).type('application/problem+json').send(body);
   });
   app.setNotFoundHandler((request, reply) =>

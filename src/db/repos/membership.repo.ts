@@ -1,4 +1,4 @@
-import type { CareTeamRepo, Membership, MembershipRepo } from '../../app/ports.ts';
+import type { CareTeamRepo, Membership, MembershipRepo, Role, TenantOfUser } from '../../app/ports.ts';
 
 export const membershipRepo: MembershipRepo = {
   async upsert(sql, m) {
@@ -6,6 +6,21 @@ export const membershipRepo: MembershipRepo = {
       `insert into memberships (tenant_id, user_id, role) values ($1, $2, $3)
        on conflict (tenant_id, user_id) do update set role = excluded.role`,
       [m.tenantId, m.userId, m.role],
+    );
+  },
+  async roleIn(sql, userId) {
+    const rows = await sql.query<{ role: Role; requireMfa: boolean }>(
+      `select m.role, t.require_mfa as "requireMfa" from memberships m join tenants t on t.id = m.tenant_id where m.user_id = $1`,
+      [userId],
+    );
+    return rows[0];
+  },
+  async tenantsOfUser(sql, userId) {
+    return sql.query<TenantOfUser>(
+      `select t.id as "tenantId", t.slug as "tenantSlug", t.name as "tenantName", t.type as "tenantType", m.role, t.branding
+       from memberships m join tenants t on t.id = m.tenant_id where m.user_id = $1
+       order by (t.type = 'personal') desc, t.name`,
+      [userId],
     );
   },
   async listByTenant(sql, tenantId) {

@@ -116,6 +116,33 @@ function outboxRow(party: Party): Row {
   };
 }
 
+function invitationRow(party: Party): Row {
+  return {
+    id: uuidv7(),
+    tenant_id: party.tenantId,
+    email: `invitee-${short(uuidv7())}@example.test`,
+    role: 'member',
+    token_hash: randomBytes(32).toString('hex'),
+    invited_by: party.users.admin,
+    created_at: new Date(),
+    expires_at: inAnHour(),
+  };
+}
+
+function apiKeyRow(party: Party): Row {
+  const id = uuidv7();
+  return {
+    id,
+    tenant_id: party.tenantId,
+    name: 'Matrix probe',
+    prefix: short(id),
+    key_hash: randomBytes(32).toString('hex'),
+    permissions: ['members:read'],
+    created_by: party.users.admin,
+    created_at: new Date(),
+  };
+}
+
 async function insertRow(sql: Sql, table: string, row: Row): Promise<Row> {
   const columns = Object.keys(row);
   await sql.query(
@@ -124,6 +151,23 @@ async function insertRow(sql: Sql, table: string, row: Row): Promise<Row> {
   );
   return row;
 }
+
+
+/** As the system: a row of a table only the system touches (credentials, sessions, tokens). */
+function systemOnly(table: string, key: readonly string[], draftRow: (sql: Sql, party: Party) => Promise<Row>, touchColumn: string, touchValue: () => unknown): TableFixture {
+  return {
+    grants: [],
+    allow: {},
+    key,
+    async seed(sql, party) {
+      return insertRow(sql, table, await draftRow(sql, party));
+    },
+    draft: draftRow,
+    touch: () => ({ column: touchColumn, value: touchValue() }),
+  };
+}
+
+const inAnHour = () => new Date(Date.now() + 3_600_000);
 
 export const FIXTURES: Record<string, TableFixture> = {
   // The tenant row itself, keyed by id: members read it, admins edit it, nobody creates or deletes one.
@@ -243,5 +287,76 @@ export const FIXTURES: Record<string, TableFixture> = {
       return outboxRow(party);
     },
     touch: () => ({ column: 'subject', value: `touched ${uuidv7()}` }),
+  },
+  // Identity (0004): secrets and sessions are reached only through withSystem; the app role
+  // holds nothing and every policy refuses.
+  credentials: systemOnly(
+    'credentials',
+    ['user_id'],
+    async (sql, party) => ({ user_id: await memberOf(sql, party, 'member'), password_hash: '$argon2id$probe' }),
+    'password_hash',
+    () => `$argon2id$${uuidv7()}`,
+  ),
+  sessions: systemOnly(
+    'sessions',
+    ['id'],
+    async (sql, party) => ({
+      id: uuidv7(),
+      user_id: await memberOf(sql, party, 'member'),
+      family_id: uuidv7(),
+      token_hash: randomBytes(32).toString('hex'),
+      created_at: new Date(),
+      expires_at: inAnHour(),
+    }),
+    'revoked_reason',
+    () => `touched ${uuidv7()}`,
+  ),
+  email_tokens: systemOnly(
+    'email_tokens',
+    ['id'],
+    async (sql, party) => ({
+      id: uuidv7(),
+      user_id: await memberOf(sql, party, 'member'),
+      purpose: 'verify_email',
+      token_hash: randomBytes(32).toString('hex'),
+      created_at: new Date(),
+      expires_at: inAnHour(),
+    }),
+    'used_at',
+    touchedAt,
+  ),
+  recovery_codes: systemOnly(
+    'recovery_codes',
+    ['user_id', 'code_hash'],
+    async (sql, party) => ({ user_id: await memberOf(sql, party, 'member'), code_hash: randomBytes(32).toString('hex') }),
+    'used_at',
+    touchedAt,
+  ),
+
+  // Invitations and API keys: a tenant's admins see, create and revoke them. No tenantColumn:
+  // only revoked_at is updatable at all, so a row cannot even be pointed at another tenant.
+  invitations: {
+    grants: ['select', 'insert', 'update'],
+    allow: { select: ['admin'], insert: ['admin'], update: ['admin'] },
+    key: ['id'],
+    async seed(sql, party) {
+      return insertRow(sql, 'invitations', invitationRow(party));
+    },
+    async draft(_sql, party) {
+      return invitationRow(party);
+    },
+    touch: () => ({ column: 'revoked_at', value: touchedAt() }),
+  },
+  api_keys: {
+    grants: ['select', 'insert', 'update'],
+    allow: { select: ['admin'], insert: ['admin'], update: ['admin'] },
+    key: ['id'],
+    async seed(sql, party) {
+      return insertRow(sql, 'api_keys', apiKeyRow(party));
+    },
+    async draft(_sql, party) {
+      return apiKeyRow(party);
+    },
+    touch: () => ({ column: 'revoked_at', value: touchedAt() }),
   },
 };
