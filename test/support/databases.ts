@@ -31,26 +31,36 @@ export async function freshPglite(): Promise<PgliteDatabase> {
   return db;
 }
 
-/** A fresh, migrated Postgres database of its own, dropped after the test file. */
-export async function freshPostgres(options: { migrated?: boolean } = {}): Promise<{ db: PostgresDatabase; url: string }> {
-  if (!POSTGRES_URL) throw new Error('DATABASE_URL is not set');
-  const name = `vitalis_t_${uuidv7().replace(/-/g, '').slice(-16)}`;
+async function asAdmin(statement: string): Promise<void> {
   const admin = new pg.Client({ connectionString: POSTGRES_URL });
   await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
+  try {
+    await admin.query(statement);
+  } finally {
+    await admin.end();
+  }
+}
+
+/** An empty Postgres database of its own; the caller drops it. */
+export async function scratchPostgres(): Promise<{ url: string; drop(): Promise<void> }> {
+  if (!POSTGRES_URL) throw new Error('DATABASE_URL is not set');
+  const name = `vitalis_t_${uuidv7().replace(/-/g, '').slice(-16)}`;
+  await asAdmin(`create database ${name}`);
   const url = new URL(POSTGRES_URL);
   url.pathname = `/${name}`;
-  const db = await PostgresDatabase.open(url.toString(), 4);
+  return { url: url.toString(), drop: () => asAdmin(`drop database if exists ${name} with (force)`) };
+}
+
+/** A fresh, migrated Postgres database of its own, dropped after the test (or file) that made it. */
+export async function freshPostgres(options: { migrated?: boolean } = {}): Promise<{ db: PostgresDatabase; url: string }> {
+  const scratch = await scratchPostgres();
+  const db = await PostgresDatabase.open(scratch.url, 4);
   if (options.migrated !== false) await migrate(db);
   after(async () => {
     await db.close();
-    const cleanup = new pg.Client({ connectionString: POSTGRES_URL });
-    await cleanup.connect();
-    await cleanup.query(`drop database if exists ${name} with (force)`);
-    await cleanup.end();
+    await scratch.drop();
   });
-  return { db, url: url.toString() };
+  return { db, url: scratch.url };
 }
 
 /** A fresh migrated database of the given kind, closed after the test file. */
