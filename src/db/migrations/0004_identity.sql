@@ -72,6 +72,18 @@ CREATE TABLE recovery_codes (
 );
 SELECT pg_temp.system_only('recovery_codes');
 
+-- A macro for tenant tables only the tenant's admins see, create and update; nobody deletes.
+CREATE FUNCTION pg_temp.admin_managed(t regclass) RETURNS void LANGUAGE plpgsql AS $$
+BEGIN
+  EXECUTE format('ALTER TABLE %s ENABLE ROW LEVEL SECURITY', t);
+  EXECUTE format('ALTER TABLE %s FORCE ROW LEVEL SECURITY', t);
+  EXECUTE format('CREATE POLICY %s_select ON %s FOR SELECT TO vitalis_app USING (tenant_id = app_tenant_id() AND app_role() = ''admin'')', t, t);
+  EXECUTE format('CREATE POLICY %s_insert ON %s FOR INSERT TO vitalis_app WITH CHECK (tenant_id = app_tenant_id() AND app_role() = ''admin'')', t, t);
+  EXECUTE format('CREATE POLICY %s_update ON %s FOR UPDATE TO vitalis_app USING (tenant_id = app_tenant_id() AND app_role() = ''admin'') WITH CHECK (tenant_id = app_tenant_id())', t, t);
+  EXECUTE format('CREATE POLICY %s_delete ON %s FOR DELETE TO vitalis_app USING (false)', t, t);
+END
+$$;
+
 -- Admins of a tenant see and manage its invitations; accepting one is a system use case
 -- (the invitee is not in the tenant yet).
 CREATE TABLE invitations (
@@ -87,15 +99,7 @@ CREATE TABLE invitations (
   revoked_at  timestamptz
 );
 CREATE INDEX invitations_tenant_idx ON invitations (tenant_id, created_at DESC);
-ALTER TABLE invitations ENABLE ROW LEVEL SECURITY;
-ALTER TABLE invitations FORCE ROW LEVEL SECURITY;
-CREATE POLICY invitations_select ON invitations FOR SELECT TO vitalis_app
-  USING (tenant_id = app_tenant_id() AND app_role() = 'admin');
-CREATE POLICY invitations_insert ON invitations FOR INSERT TO vitalis_app
-  WITH CHECK (tenant_id = app_tenant_id() AND app_role() = 'admin');
-CREATE POLICY invitations_update ON invitations FOR UPDATE TO vitalis_app
-  USING (tenant_id = app_tenant_id() AND app_role() = 'admin') WITH CHECK (tenant_id = app_tenant_id());
-CREATE POLICY invitations_delete ON invitations FOR DELETE TO vitalis_app USING (false);
+SELECT pg_temp.admin_managed('invitations');
 GRANT SELECT, INSERT, UPDATE (revoked_at) ON invitations TO vitalis_app;
 
 -- Keys for machine clients: shown once, stored as a hash, scoped to one tenant and a set of
@@ -113,14 +117,6 @@ CREATE TABLE api_keys (
   revoked_at   timestamptz
 );
 CREATE INDEX api_keys_tenant_idx ON api_keys (tenant_id, created_at DESC);
-ALTER TABLE api_keys ENABLE ROW LEVEL SECURITY;
-ALTER TABLE api_keys FORCE ROW LEVEL SECURITY;
-CREATE POLICY api_keys_select ON api_keys FOR SELECT TO vitalis_app
-  USING (tenant_id = app_tenant_id() AND app_role() = 'admin');
-CREATE POLICY api_keys_insert ON api_keys FOR INSERT TO vitalis_app
-  WITH CHECK (tenant_id = app_tenant_id() AND app_role() = 'admin');
-CREATE POLICY api_keys_update ON api_keys FOR UPDATE TO vitalis_app
-  USING (tenant_id = app_tenant_id() AND app_role() = 'admin') WITH CHECK (tenant_id = app_tenant_id());
-CREATE POLICY api_keys_delete ON api_keys FOR DELETE TO vitalis_app USING (false);
+SELECT pg_temp.admin_managed('api_keys');
 GRANT SELECT (id, tenant_id, name, prefix, permissions, created_by, created_at, last_used_at, revoked_at),
   INSERT, UPDATE (revoked_at) ON api_keys TO vitalis_app;
