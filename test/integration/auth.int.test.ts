@@ -198,6 +198,23 @@ for (const kind of databaseKinds) {
       assert.equal((await api.call('GET', '/api/v1/me', { token: person.accessToken })).json().user.email, newAddress);
     });
 
+    it('lets a tenant require MFA: without it a person is turned away from that tenant, with it they get in', async () => {
+      const address = email('strict');
+      const person = await signUpVerified(api, address);
+      await api.services.tx.withSystem('test: the tenant turns on require_mfa', (sql) =>
+        sql.query('update tenants set require_mfa = true where id = $1', [person.tenantId]),
+      );
+      const { resolveTenant } = await import('../../src/app/identity/resolve-tenant.ts');
+      const { authenticate } = await import('../../src/app/identity/authenticate.ts');
+      const without = await authenticate(api.services.identity, person.accessToken);
+      await assert.rejects(resolveTenant(api.services.identity, without), { code: 'mfa_enrollment_required' });
+
+      const enrol = (await api.call('POST', '/api/v1/auth/mfa/totp/enroll', { token: person.accessToken })).json();
+      await api.call('POST', '/api/v1/auth/mfa/totp/confirm', { token: person.accessToken, body: { code: await codeAt(enrol.secret) } });
+      const withMfa = await authenticate(api.services.identity, person.accessToken);
+      assert.equal((await resolveTenant(api.services.identity, withMfa)).role, 'admin');
+    });
+
     it('refuses requests without a valid bearer, and a tenant the person does not belong to answers 404', async () => {
       assert.equal((await api.call('GET', '/api/v1/me')).statusCode, 401);
       assert.equal((await api.call('GET', '/api/v1/me', { token: 'not-a-jwt' })).json().code, 'unauthorized');
