@@ -1,0 +1,13 @@
+export { normalizeSample } from './normalize.ts';
+export type { RawSample, NormalizeContext, CanonicalSample, Rejection, RejectionCode, NormalizeResult } from './sample.ts';
+export { latestRevisions, compareRevisions } from './dedup.ts';
+export { rollupDay, type RollupInput } from './merge.ts';
+export type { MergeSample } from './merge-sample.ts';
+export { countsTowardAverages, averageOfDays, type DailyValue, type SourceContribution } from './daily-value.ts';
+export { summarizeSleep, type SleepSummary } from './sleep-summary.ts';
+export { isNotWornDay } from './not-worn.ts';
+export { rankSources } from './source-priority.ts';
+export { normalizeDevice } from './device.ts';
+export { localDateAt, localDayOf, SLEEP_DAY_CUTOFF_HOUR } from './local-day.ts';
+export { isValidTimeZone, zoneOffsetMinutes, wallTimeToInstant } from './time-zone.ts';
+export { parseTimestamp } from './timestamp.ts';

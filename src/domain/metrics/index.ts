@@ -1,0 +1,6 @@
+export { METRICS, getMetric } from './catalog.ts';
+export type { MetricDefinition, MetricKind, DailyAggregation, LocalDayRule } from './metric.ts';
+export { SLEEP_STAGES, ASLEEP_STAGES, parseSleepStage, type SleepStage } from './sleep-stages.ts';
+export { toCanonical, fromCanonical, type UnitResult } from './to-canonical.ts';
+export { resolveUnit, type UnitLookup } from './unit-spellings.ts';
+export { UNITS, unitByCode, convertUnits, type UnitDefinition, type Dimension } from './units.ts';
