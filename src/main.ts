@@ -46,7 +46,7 @@ export async function serve(config: Config, role: Role): Promise<RunningVitalis>
     corsOrigins: config.CORS_ORIGINS,
     rateLimitPerMinute: config.RATE_LIMIT_PER_MINUTE,
     ...(services.redis ? { rateLimitRedis: { client: services.redis, prefix: `vitalis:${services.redisNamespace}:http-rate:` } } : {}),
-    webRoot: path.resolve(import.meta.dirname, '../web/public'),
+    webRoot: path.resolve(import.meta.dirname, '../web/dist'),
     operationsOnly: role === 'worker',
     routes: [(app) => registerApiRoutes(app, services.identity)],
   });

@@ -24,7 +24,7 @@ export interface ServerOptions {
   rateLimitPerMinute: number;
   /** Shared rate-limit counters across nodes, under this key prefix; in-process when absent. */
   rateLimitRedis?: { client: Redis; prefix: string };
-  /** Folder of the built web app, served at /. */
+  /** Folder of the built web app, served at / (index.html also for its client-side routes). */
   webRoot?: string;
   /** Only the routes every role serves (health, metrics): for worker-only nodes. */
   operationsOnly?: boolean;
@@ -54,7 +54,11 @@ export function createFastify(logger: Logger, bodyLimitBytes: number): FastifyIn
 
 export async function buildServer(options: ServerOptions): Promise<FastifyInstance> {
   const app = createFastify(options.logger, options.bodyLimitBytes);
-  await app.register(helmet, { global: true });
+  await app.register(helmet, {
+    global: true,
+    // Tenant logos may live on the tenant's own https site.
+    contentSecurityPolicy: { directives: { 'img-src': ["'self'", 'data:', 'https:'] } },
+  });
   await app.register(cors, { origin: options.corsOrigins.length > 0 ? options.corsOrigins : false, credentials: true });
   await app.register(rateLimit, {
     global: true,
@@ -71,6 +75,28 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
 
   registerMetaRoutes(app, options.meta);
   for (const register of options.routes ?? []) register(app);
-  if (options.webRoot) await app.register(fastifyStatic, { root: options.webRoot, prefix: '/', index: 'index.html' });
+  if (options.webRoot) await registerWebApp(app, options.webRoot);
   return app;
+}
+
+/**
+ * The single-page web app: its files (hashed assets cached for good, the rest revalidated), and
+ * index.html for any other GET outside /api and /docs that does not name a file, so /sign-in or
+ * /members load the app. Everything else stays a problem+json 404.
+ */
+async function registerWebApp(app: FastifyInstance, root: string): Promise<void> {
+  await app.register(fastifyStatic, {
+    root,
+    prefix: '/',
+    index: 'index.html',
+    wildcard: false,
+    setHeaders: (reply, filePath) =>
+      reply.header('cache-control', /[\\/]assets[\\/]/.test(filePath) ? 'public, max-age=31536000, immutable' : 'no-cache'),
+  });
+  app.get('/*', { schema: { hide: true } }, (request, reply) => {
+    const pathname = request.url.split('?')[0]!;
+    const clientRoute = !/^\/(api|docs)(\/|$)/.test(pathname) && !/\.[^/]*$/.test(pathname);
+    if (!clientRoute) return reply.callNotFound();
+    return reply.header('cache-control', 'no-cache').sendFile('index.html');
+  });
 }

@@ -1,0 +1,73 @@
+import { useState, type FormEvent } from 'react';
+import { Link } from 'react-router-dom';
+import { describeError } from '../../api/errors.ts';
+import { FormError } from '../../components/alerts.tsx';
+import { Button } from '../../components/button.tsx';
+import { TextField } from '../../components/field.tsx';
+import { AuthLayout } from '../../components/layouts.tsx';
+import { PageHeading } from '../../components/page.tsx';
+import { useSession } from '../session/session-context.tsx';
+
+export function ForgotPasswordPage() {
+  const { api } = useSession();
+  const [email, setEmail] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [sentTo, setSentTo] = useState<string | null>(null);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      await api.requestPasswordReset(email.trim());
+      setSentTo(email.trim());
+    } catch (caught) {
+      setError(describeError(caught));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  if (sentTo) {
+    return (
+      <AuthLayout>
+        <PageHeading key="sent" title="Check your inbox">
+          <p>
+            If an account uses <strong>{sentTo}</strong>, we sent it a link to choose a new password. The link expires soon and works
+            once.
+          </p>
+        </PageHeading>
+        <p>
+          <Link to="/sign-in">Back to sign in</Link>
+        </p>
+      </AuthLayout>
+    );
+  }
+
+  return (
+    <AuthLayout>
+      <PageHeading title="Reset your password">
+        <p>Enter the email address of your account and we will send you a link to choose a new password.</p>
+      </PageHeading>
+      <form className="form" onSubmit={submit}>
+        <FormError message={error} />
+        <TextField
+          label="Email"
+          name="email"
+          type="email"
+          autoComplete="email"
+          required
+          value={email}
+          onChange={(e) => setEmail(e.target.value)}
+        />
+        <Button type="submit" busy={busy} busyLabel="Sending…" className="btn--block">
+          Send reset link
+        </Button>
+      </form>
+      <p className="auth__switch">
+        Remembered it? <Link to="/sign-in">Sign in</Link>
+      </p>
+    </AuthLayout>
+  );
+}

@@ -1,0 +1,115 @@
+import { useState, type FormEvent } from 'react';
+import { Link, Navigate, useSearchParams } from 'react-router-dom';
+import { ApiError, describeError } from '../../api/errors.ts';
+import { FormError } from '../../components/alerts.tsx';
+import { Button } from '../../components/button.tsx';
+import { TextField } from '../../components/field.tsx';
+import { AuthLayout } from '../../components/layouts.tsx';
+import { PageHeading } from '../../components/page.tsx';
+import { useSession } from '../session/session-context.tsx';
+import { PASSWORD_HINT, PASSWORD_MIN_LENGTH } from './password-hint.ts';
+import { rememberAfterVerify, safeNext } from './safe-next.ts';
+
+export function SignUpPage() {
+  const session = useSession();
+  const [params] = useSearchParams();
+  const next = safeNext(params.get('next'));
+  const [name, setName] = useState('');
+  const [email, setEmail] = useState(params.get('email') ?? '');
+  const [password, setPassword] = useState('');
+  const [showPassword, setShowPassword] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
+  const [busy, setBusy] = useState(false);
+  const [sentTo, setSentTo] = useState<string | null>(null);
+
+  if (session.status === 'signed-in' && !sentTo) return <Navigate to={next ?? '/dashboard'} replace />;
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setBusy(true);
+    setError(null);
+    setFieldErrors({});
+    try {
+      const result = await session.api.signUp({ name: name.trim(), email: email.trim(), password });
+      rememberAfterVerify(next);
+      setSentTo(result.user.email);
+    } catch (caught) {
+      setError(describeError(caught));
+      if (caught instanceof ApiError) setFieldErrors(caught.fieldErrors());
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  if (sentTo) {
+    return (
+      <AuthLayout>
+        <PageHeading key="sent" title="Check your inbox">
+          <p>
+            We sent a link to <strong>{sentTo}</strong>. Open it to confirm your email address, then sign in.
+          </p>
+        </PageHeading>
+        <p className="muted">The link works once. If nothing arrives in a few minutes, check your spam folder.</p>
+        <p>
+          <Link className="btn btn--secondary" to={next ? `/sign-in?next=${encodeURIComponent(next)}` : '/sign-in'}>
+            Go to sign in
+          </Link>
+        </p>
+      </AuthLayout>
+    );
+  }
+
+  return (
+    <AuthLayout>
+      <PageHeading title="Create your account">
+        <p>Bring your wearables and health records together, privately.</p>
+      </PageHeading>
+      <form className="form" onSubmit={submit}>
+        <FormError message={error} />
+        <TextField
+          label="Full name"
+          name="name"
+          autoComplete="name"
+          required
+          maxLength={200}
+          value={name}
+          error={fieldErrors.name}
+          onChange={(e) => setName(e.target.value)}
+        />
+        <TextField
+          label="Email"
+          name="email"
+          type="email"
+          autoComplete="email"
+          required
+          value={email}
+          error={fieldErrors.email}
+          onChange={(e) => setEmail(e.target.value)}
+        />
+        <TextField
+          label="Password"
+          name="password"
+          type={showPassword ? 'text' : 'password'}
+          autoComplete="new-password"
+          hint={PASSWORD_HINT}
+          required
+          minLength={PASSWORD_MIN_LENGTH}
+          value={password}
+          error={fieldErrors.password}
+          onChange={(e) => setPassword(e.target.value)}
+        />
+        <label className="checkbox">
+          <input type="checkbox" checked={showPassword} onChange={(e) => setShowPassword(e.target.checked)} />
+          Show password
+        </label>
+        <Button type="submit" busy={busy} busyLabel="Creating your account…" className="btn--block">
+          Create account
+        </Button>
+      </form>
+      <p className="auth__switch">
+        Already have an account? <Link to={next ? `/sign-in?next=${encodeURIComponent(next)}` : '/sign-in'}>Sign in</Link>
+      </p>
+    </AuthLayout>
+  );
+}
