@@ -251,12 +251,125 @@ export interface AuditLogRepo {
   page(sql: Sql, tenantId: string, afterSeq: number, limit: number): Promise<import('./audit/audit-entry.ts').AuditEntry[]>;
 }
 
+// ---------------------------------------------------------------- teams (members, invitations, API keys)
+
+export interface TeamMember {
+  userId: string;
+  email: string;
+  name: string;
+  role: Role;
+}
+
+/** A clinician and a member they look after. */
+export interface CareTeamPair {
+  clinicianId: string;
+  memberId: string;
+}
+
+/** Who is who in one tenant. `tenantId` is repeated in every query; RLS enforces it as well. */
+export interface TeamRepo {
+  /** Everyone, or only the people `visibleTo` may see: themselves and the members on their care team. */
+  listMembers(sql: Sql, tenantId: string, visibleTo?: { careTeamOf: string }): Promise<TeamMember[]>;
+  /** `share` locks the membership row until the transaction ends, so its role cannot change meanwhile. */
+  member(sql: Sql, tenantId: string, userId: string, options?: { lock?: 'share' }): Promise<TeamMember | undefined>;
+  memberByEmail(sql: Sql, tenantId: string, email: string): Promise<TeamMember | undefined>;
+  /** The admins' ids, their rows locked until the transaction ends, so two demotions cannot race past the last admin. */
+  lockAdmins(sql: Sql, tenantId: string): Promise<string[]>;
+  /** False when the person is not (any longer) a member. */
+  setRole(sql: Sql, tenantId: string, userId: string, role: Role): Promise<boolean>;
+  remove(sql: Sql, tenantId: string, userId: string): Promise<boolean>;
+  /** Adds a person to a tenant: a system write (tenant code may not insert memberships). Throws unique_violation for a member. */
+  join(sql: Sql, tenantId: string, userId: string, role: Role): Promise<void>;
+  /** The tenant this person's account was created with, if any. */
+  personalTenantOf(sql: Sql, userId: string): Promise<string | null | undefined>;
+  /** True when the pair was not on the care team yet. */
+  addToCareTeam(sql: Sql, tenantId: string, pair: CareTeamPair): Promise<boolean>;
+  /** True when the pair was on the care team. */
+  removeFromCareTeam(sql: Sql, tenantId: string, pair: CareTeamPair): Promise<boolean>;
+  /** Every care-team row naming the person (as clinician, or as member too unless `asClinicianOnly`); returns what went. */
+  removeCareTeamRowsOf(sql: Sql, tenantId: string, userId: string, options?: { asClinicianOnly?: boolean }): Promise<CareTeamPair[]>;
+}
+
+export interface Invitation {
+  id: string;
+  tenantId: string;
+  email: string;
+  role: Role;
+  invitedBy: string | null;
+  createdAt: string;
+  expiresAt: string;
+  acceptedAt: string | null;
+  revokedAt: string | null;
+}
+
+export interface InvitationRepo {
+  insert(sql: Sql, invitation: { id: string; tenantId: string; email: string; role: Role; tokenHash: string; invitedBy: string; createdAt: Date; expiresAt: Date }): Promise<Invitation>;
+  list(sql: Sql, tenantId: string): Promise<Invitation[]>;
+  byId(sql: Sql, tenantId: string, id: string): Promise<Invitation | undefined>;
+  /** Any tenant's: a system read, for accepting. */
+  byTokenHash(sql: Sql, tokenHash: string): Promise<Invitation | undefined>;
+  /** Invitations to `email` still waiting for an answer. */
+  pendingFor(sql: Sql, tenantId: string, email: string, at: Date): Promise<Invitation[]>;
+  /** False when it was revoked or accepted already. */
+  revoke(sql: Sql, tenantId: string, id: string, at: Date): Promise<boolean>;
+  /** A system write; false when it was accepted or revoked in the meantime. */
+  markAccepted(sql: Sql, id: string, at: Date): Promise<boolean>;
+}
+
+/** An API key as its tenant's admins see it: never the hash. */
+export interface ApiKey {
+  id: string;
+  tenantId: string;
+  name: string;
+  prefix: string;
+  permissions: string[];
+  createdBy: string | null;
+  createdAt: string;
+  lastUsedAt: string | null;
+  revokedAt: string | null;
+}
+
+export interface ApiKeyRepo {
+  insert(sql: Sql, key: { id: string; tenantId: string; name: string; prefix: string; keyHash: string; permissions: string[]; createdBy: string; createdAt: Date }): Promise<ApiKey>;
+  list(sql: Sql, tenantId: string): Promise<ApiKey[]>;
+  byId(sql: Sql, tenantId: string, id: string): Promise<ApiKey | undefined>;
+  /** False when it was revoked already. */
+  revoke(sql: Sql, tenantId: string, id: string, at: Date): Promise<boolean>;
+  /** Revokes every live key the person made in the tenant; returns those it revoked. */
+  revokeAllMadeBy(sql: Sql, tenantId: string, userId: string, at: Date): Promise<ApiKey[]>;
+}
+
+export interface TenantBranding {
+  logoUrl?: string;
+  primaryColor?: string;
+  [key: string]: unknown;
+}
+
+export interface TenantSettings {
+  id: string;
+  slug: string;
+  name: string;
+  type: TenantType;
+  branding: TenantBranding;
+  requireMfa: boolean;
+}
+
+/** What a tenant's admins may change about it (the app role may update only these columns). */
+export interface TenantSettingsRepo {
+  get(sql: Sql, tenantId: string): Promise<TenantSettings | undefined>;
+  update(sql: Sql, tenantId: string, changes: { name: string; branding: TenantBranding; requireMfa: boolean }): Promise<TenantSettings>;
+}
+
 export interface Repos {
   tenants: TenantRepo;
   users: UserRepo;
   memberships: MembershipRepo;
   careTeam: CareTeamRepo;
   auditLog: AuditLogRepo;
+  team: TeamRepo;
+  invitations: InvitationRepo;
+  apiKeys: ApiKeyRepo;
+  tenantSettings: TenantSettingsRepo;
 }
 
 // ---------------------------------------------------------------- identity
@@ -296,4 +409,201 @@ export interface TotpService {
 export interface TokenGenerator {
   token(bytes?: number): string;
   digest(token: string): string;
+}
+
+// ---------------------------------------------------------------- ingestion (samples, daily values, sources)
+
+/** The person a piece of health data belongs to, in the tenant that holds it. */
+export interface PersonRef {
+  tenantId: string;
+  userId: string;
+}
+
+export type RawPayloadState = 'pending' | 'normalized' | 'failed';
+
+/** A sample normalization skipped: where it was in the batch (1-based) and why. */
+export interface SampleRejection {
+  record: number;
+  field: string;
+  code: string;
+  reason: string;
+}
+
+export interface NewRawPayload {
+  id: string;
+  idempotencyKey?: string;
+  payloadSha256: string;
+  importId?: string;
+  /** The samples as they came (already checked to be a JSON array of objects). */
+  payload: readonly unknown[];
+  receivedAt: Date;
+}
+
+/** A raw payload without its payload. */
+export interface RawPayloadSummary {
+  id: string;
+  idempotencyKey: string | null;
+  payloadSha256: string;
+  importId: string | null;
+  sampleCount: number;
+  receivedAt: string;
+  state: RawPayloadState;
+  normalizedAt: string | null;
+  storedCount: number | null;
+  unchangedCount: number | null;
+  rejectedCount: number | null;
+  supersededCount: number | null;
+  rejections: SampleRejection[];
+  error: string | null;
+}
+
+export interface NormalizeCounts {
+  stored: number;
+  unchanged: number;
+  rejected: number;
+  superseded: number;
+  /** The first rejections (the table keeps at most 100). */
+  rejections: SampleRejection[];
+}
+
+export interface RawPayloadRepo {
+  /** Inserts the batch unless the person sent its idempotency key before; then returns the batch stored under it. */
+  insert(sql: Sql, person: PersonRef, raw: NewRawPayload): Promise<{ raw: RawPayloadSummary; duplicate: boolean }>;
+  get(sql: Sql, person: PersonRef, id: string): Promise<RawPayloadSummary | undefined>;
+  /** The samples of a batch still pending normalization; undefined when it is not pending (or not there). */
+  pendingPayload(sql: Sql, person: PersonRef, id: string): Promise<unknown[] | undefined>;
+  /** Locks the batch's row until the transaction ends and returns its state. */
+  lockState(sql: Sql, person: PersonRef, id: string): Promise<RawPayloadState | undefined>;
+  markNormalized(sql: Sql, person: PersonRef, id: string, counts: NormalizeCounts, at: Date): Promise<void>;
+  markFailed(sql: Sql, person: PersonRef, id: string, error: string): Promise<void>;
+  countPending(sql: Sql, person: PersonRef): Promise<number>;
+  /** Pending batches of every tenant after a position, oldest first: a system read (start-up sweep). */
+  listPending(sql: Sql, after: { receivedAt: string; id: string } | undefined, limit: number): Promise<Array<PersonRef & { id: string; receivedAt: string }>>;
+}
+
+/** One stored sample's identity. */
+export interface SampleKey {
+  metric: string;
+  source: string;
+  start: string;
+}
+
+/** A (metric, local day) of one person. */
+export interface MetricDay {
+  metric: string;
+  date: string;
+}
+
+/** What an upsert changed: a row written (new, or a newer revision), with the day it left if it moved. */
+export interface ChangedSample {
+  metric: string;
+  localDate: string;
+  previousLocalDate?: string;
+  start: string;
+  end: string;
+}
+
+/** A stored revision found under an external id (revision lookup across starts). */
+export interface StoredRevision extends SampleKey {
+  end: string;
+  value: number;
+  localDate: string;
+  externalId: string;
+  recordedAt?: string;
+  category?: string;
+  device?: string;
+}
+
+/** A stored sample as a day's rollup needs it. */
+export interface DaySample {
+  metric: string;
+  localDate: string;
+  source: string;
+  value: number;
+  start: string;
+  end: string;
+  wholeDay?: boolean;
+  notWorn?: boolean;
+  category?: string;
+  recordedAt?: string;
+  externalId?: string;
+  device?: string;
+}
+
+/** A stored sample as the samples API shows it (in its metric's canonical unit). */
+export interface SampleView {
+  start: string;
+  end: string;
+  value: number;
+  source: string;
+  category?: string;
+}
+
+export interface SampleRepo {
+  /** Serializes the writers of one person's samples and daily values until the transaction ends. */
+  lockPerson(sql: Sql, person: PersonRef): Promise<void>;
+  /**
+   * Writes each sample unless the stored revision under its key is as new or newer; returns
+   * only the rows it wrote. Samples must be unique per key (latestRevisions) and their months'
+   * partitions in place (SamplePartitions).
+   */
+  upsert(sql: Sql, person: PersonRef, rawId: string, samples: readonly import('../domain/ingest/index.ts').CanonicalSample[]): Promise<ChangedSample[]>;
+  /** Stored revisions with one of these external ids that start at another instant, within two days of the given start. */
+  revisionsByExternalId(sql: Sql, person: PersonRef, ids: ReadonlyArray<{ metric: string; source: string; externalId: string; start: string }>): Promise<StoredRevision[]>;
+  delete(sql: Sql, person: PersonRef, keys: readonly SampleKey[]): Promise<void>;
+  /** Every sample of these (metric, local day)s. */
+  forDays(sql: Sql, person: PersonRef, days: readonly MetricDay[]): Promise<DaySample[]>;
+  /** One metric in [from, to), ordered by (start, source), after a keyset position. */
+  page(sql: Sql, person: PersonRef, query: { metric: string; from: string; to: string; after?: { start: string; source: string }; limit: number }): Promise<SampleView[]>;
+}
+
+/** Monthly partitions of the samples table, made before the write path needs them. */
+export interface SamplePartitions {
+  /** Makes sure the partitions of these months (`YYYY-MM`, UTC) exist; runs its own system transaction when one is missing. */
+  ensure(months: Iterable<string>): Promise<void>;
+}
+
+export interface DailyValueRepo {
+  upsert(sql: Sql, person: PersonRef, values: readonly import('../domain/ingest/index.ts').DailyValue[], at: Date): Promise<void>;
+  delete(sql: Sql, person: PersonRef, days: readonly MetricDay[]): Promise<void>;
+  list(sql: Sql, person: PersonRef, metric: string, from: string, to: string): Promise<import('../domain/ingest/index.ts').DailyValue[]>;
+  /** The days of a metric holding a value, ascending, after `after`. */
+  dates(sql: Sql, person: PersonRef, metric: string, after: string | undefined, limit: number): Promise<string[]>;
+}
+
+export interface MetricSources {
+  metric: string;
+  /** As the person ordered them (may be empty). */
+  priority: string[];
+  /** Every source seen for the metric. */
+  sources: string[];
+}
+
+export interface SourcePriorityRepo {
+  /** Adds sources seen for metrics (no write when all were known). */
+  noteSources(sql: Sql, person: PersonRef, seen: ReadonlyArray<{ metric: string; sources: string[] }>, at: Date): Promise<void>;
+  /** The person's priority per metric, for the given metrics (absent: none set). */
+  priorities(sql: Sql, person: PersonRef, metrics: readonly string[]): Promise<Map<string, string[]>>;
+  list(sql: Sql, person: PersonRef): Promise<MetricSources[]>;
+  setPriority(sql: Sql, person: PersonRef, metric: string, priority: readonly string[], at: Date): Promise<MetricSources>;
+}
+
+export interface PersonSettingsRepo {
+  /** The person's IANA time zone ('UTC' unless set). */
+  timeZone(sql: Sql, userId: string): Promise<string | undefined>;
+  setTimeZone(sql: Sql, userId: string, timeZone: string): Promise<boolean>;
+}
+
+export interface HealthAccessRepo {
+  /** True when `clinicianId` has `memberId` on their care team in the tenant. */
+  isCareTeamClinician(sql: Sql, tenantId: string, clinicianId: string, memberId: string): Promise<boolean>;
+}
+
+export interface IngestRepos {
+  rawPayloads: RawPayloadRepo;
+  samples: SampleRepo;
+  dailyValues: DailyValueRepo;
+  sourcePriorities: SourcePriorityRepo;
+  people: PersonSettingsRepo;
+  access: HealthAccessRepo;
 }

@@ -1,6 +1,10 @@
 import type { Repos } from '../../app/ports.ts';
+import { apiKeyRepo } from './api-key.repo.ts';
 import { auditLogRepo } from './audit-log.repo.ts';
+import { invitationRepo } from './invitation.repo.ts';
 import { careTeamRepo, membershipRepo } from './membership.repo.ts';
+import { teamRepo } from './team.repo.ts';
+import { tenantSettingsRepo } from './tenant-settings.repo.ts';
 import { tenantRepo } from './tenant.repo.ts';
 import { userRepo } from './user.repo.ts';
 
@@ -10,4 +14,8 @@ export const repos: Repos = {
   memberships: membershipRepo,
   careTeam: careTeamRepo,
   auditLog: auditLogRepo,
+  team: teamRepo,
+  invitations: invitationRepo,
+  apiKeys: apiKeyRepo,
+  tenantSettings: tenantSettingsRepo,
 };

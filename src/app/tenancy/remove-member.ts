@@ -1,0 +1,30 @@
+import { requirePermission, type RequestContext } from '../identity/resolve-tenant.ts';
+import { dropCareTeamRows, memberToChange } from './membership-rules.ts';
+import { auditTeamEvent, notFound, type TenancyDeps } from './tenancy-deps.ts';
+
+/**
+ * Takes a person out of the tenant: off every care team (either side) and with the API keys
+ * they made here revoked, since a key acts as its maker. The last admin cannot be removed.
+ */
+export async function removeMember(deps: TenancyDeps, ctx: RequestContext, userId: string): Promise<void> {
+  requirePermission(ctx, 'members:write');
+  await deps.tx.withTenant(ctx, async (sql) => {
+    const target = await memberToChange(deps, sql, ctx, userId, (m) => m.role === 'admin');
+    await dropCareTeamRows(deps, sql, ctx, userId, 'member removed', false);
+    for (const key of await deps.repos.apiKeys.revokeAllMadeBy(sql, ctx.tenantId, userId, deps.clock.now())) {
+      await auditTeamEvent(deps, sql, ctx, {
+        action: 'api_key.revoked',
+        targetType: 'api_key',
+        targetId: key.id,
+        details: { name: key.name, prefix: key.prefix, reason: 'its maker was removed' },
+      });
+    }
+    if (!(await deps.repos.team.remove(sql, ctx.tenantId, userId))) throw notFound();
+    await auditTeamEvent(deps, sql, ctx, {
+      action: 'membership.removed',
+      targetType: 'user',
+      targetId: userId,
+      details: { email: target.email, role: target.role },
+    });
+  });
+}
