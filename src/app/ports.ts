@@ -240,10 +240,6 @@ export interface MembershipRepo {
   listByTenant(sql: Sql, tenantId: string): Promise<Array<Membership & { email: string; name: string }>>;
 }
 
-export interface CareTeamRepo {
-  assign(sql: Sql, tenantId: string, clinicianId: string, memberId: string): Promise<void>;
-}
-
 export interface AuditLogRepo {
   last(sql: Sql, tenantId: string): Promise<{ seq: number; hash: string } | undefined>;
   insert(sql: Sql, entry: import('./audit/audit-entry.ts').AuditEntry): Promise<void>;
@@ -364,7 +360,6 @@ export interface Repos {
   tenants: TenantRepo;
   users: UserRepo;
   memberships: MembershipRepo;
-  careTeam: CareTeamRepo;
   auditLog: AuditLogRepo;
   team: TeamRepo;
   invitations: InvitationRepo;

@@ -17,26 +17,31 @@ export interface ApiHarness {
   services: Services;
   /** JSON request with an optional bearer token and tenant. */
   call(method: string, url: string, options?: { body?: unknown; token?: string; tenantId?: string; ip?: string }): Promise<LightMyRequestResponse>;
-  /** The newest mail to `to` once the queue has delivered it to the outbox. */
-  mailTo(to: string, subjectMatch?: RegExp): Promise<{ subject: string; text: string; links: string[] }>;
+  /** The newest mail to `to` (whose subject matches) once the queue has delivered at least `count` such mails to the outbox. */
+  mailTo(to: string, subjectMatch?: RegExp, count?: number): Promise<{ subject: string; text: string; links: string[] }>;
   close(): Promise<void>;
 }
+
+export const PUBLIC_URL = 'http://vitalis.test';
 
 /**
  * The real API in-process — every service opened from configuration (PGlite in a temp folder,
  * or a fresh Postgres database), the queue worker running, driven with app.inject.
+ *
+ * The logger is silent unless VITALIS_TEST_LOG names a pino level: VITALIS_TEST_LOG=error
+ * shows what is behind a 500 while debugging a suite.
  */
-export async function openApi(kind: DatabaseKind = 'pglite', env: Record<string, string> = {}): Promise<ApiHarness> {
+export async function openApi(kind: DatabaseKind = 'pglite', env: Record<string, string | undefined> = {}): Promise<ApiHarness> {
   const dir = await mkdtemp(path.join(tmpdir(), 'vitalis-api-'));
   const scratch = kind === 'postgres' && POSTGRES_URL ? await scratchPostgres() : undefined;
   const config = parseConfig({
     VITALIS_DATA_DIR: dir,
     LOG_LEVEL: 'silent',
-    PUBLIC_URL: 'http://vitalis.test',
+    PUBLIC_URL,
     ...(scratch ? { DATABASE_URL: scratch.url } : {}),
     ...env,
   });
-  const logger = pino({ level: 'silent' });
+  const logger = pino({ level: process.env.VITALIS_TEST_LOG || 'silent' });
   const services = await openServices(config, logger);
   await services.queue.work(createProcessors(services), { concurrency: 2 });
   const app = await buildServer({
@@ -65,13 +70,13 @@ export async function openApi(kind: DatabaseKind = 'pglite', env: Record<string,
         },
       });
     },
-    async mailTo(to, subjectMatch) {
-      const deadline = Date.now() + 15_000;
+    async mailTo(to, subjectMatch, count = 1) {
+      const deadline = Date.now() + 20_000;
       for (;;) {
-        const mail = (await listOutbox(services.tx, { to, limit: 20 })).find((m) => !subjectMatch || subjectMatch.test(m.subject));
-        if (mail) return mail;
-        if (Date.now() > deadline) throw new Error(`no mail to ${to} arrived`);
-        await new Promise((resolve) => setTimeout(resolve, 50));
+        const mails = (await listOutbox(services.tx, { to, limit: Math.max(50, count) })).filter((m) => !subjectMatch || subjectMatch.test(m.subject));
+        if (mails.length >= count) return mails[0]!;
+        if (Date.now() > deadline) throw new Error(`no mail ${count} to ${to}${subjectMatch ? ` matching ${subjectMatch}` : ''} arrived`);
+        await new Promise((resolve) => setTimeout(resolve, 25));
       }
     },
     async close() {
@@ -85,15 +90,21 @@ export async function openApi(kind: DatabaseKind = 'pglite', env: Record<string,
 
 export const STRONG_PASSWORD = 'tidal granite overture 19';
 
-/** Signs a person up through the API, follows the verification link, and signs them in. */
-export async function signUpVerified(api: ApiHarness, email: string, name = 'Test Person') {
-  const signUp = await api.call('POST', '/api/v1/auth/sign-up', { body: { email, password: STRONG_PASSWORD, name } });
+/**
+ * Signs a person up through the API, follows the verification link, and signs them in — all
+ * from `ip` when given (a fresh address per person keeps the auth routes' per-IP limits away).
+ */
+export async function signUpVerified(api: ApiHarness, email: string, name = 'Test Person', options: { ip?: string } = {}) {
+  const post = (url: string, body: object) => api.call('POST', url, { body, ip: options.ip });
+  const signUp = await post('/api/v1/auth/sign-up', { email, password: STRONG_PASSWORD, name });
   if (signUp.statusCode !== 201) throw new Error(`sign-up failed: ${signUp.body}`);
   const mail = await api.mailTo(email, /Confirm your email/);
-  const token = new URL(mail.links[0]!).searchParams.get('token')!;
-  const verified = await api.call('POST', '/api/v1/auth/verify-email', { body: { token } });
+  const link = mail.links.find((l) => l.includes('verify-email'));
+  if (!link) throw new Error(`the verification mail carries no link: ${mail.links.join(', ')}`);
+  const token = new URL(link).searchParams.get('token')!;
+  const verified = await post('/api/v1/auth/verify-email', { token });
   if (verified.statusCode !== 200) throw new Error(`verification failed: ${verified.body}`);
-  const signIn = await api.call('POST', '/api/v1/auth/sign-in', { body: { email, password: STRONG_PASSWORD } });
+  const signIn = await post('/api/v1/auth/sign-in', { email, password: STRONG_PASSWORD });
   if (signIn.statusCode !== 200) throw new Error(`sign-in failed: ${signIn.body}`);
   const { user, tenant } = signUp.json() as { user: { id: string }; tenant: { id: string } };
   return { userId: user.id, tenantId: tenant.id, ...(signIn.json() as { accessToken: string; refreshToken: string }) };

@@ -44,7 +44,7 @@ export async function seedDemo(deps: AppDeps): Promise<SeedDemoResult> {
     }
     const doctor = ids.get('doctor@demo.vitalis.local')!;
     for (const athlete of ['ava@demo.vitalis.local', 'ben@demo.vitalis.local']) {
-      await deps.repos.careTeam.assign(sql, tenant.id, doctor, ids.get(athlete)!);
+      await deps.repos.team.addToCareTeam(sql, tenant.id, { clinicianId: doctor, memberId: ids.get(athlete)! });
       await recordAudit(deps, sql, tenant.id, {
         action: 'care_team.assigned',
         targetType: 'user',

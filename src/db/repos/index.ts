@@ -2,7 +2,7 @@ import type { Repos } from '../../app/ports.ts';
 import { apiKeyRepo } from './api-key.repo.ts';
 import { auditLogRepo } from './audit-log.repo.ts';
 import { invitationRepo } from './invitation.repo.ts';
-import { careTeamRepo, membershipRepo } from './membership.repo.ts';
+import { membershipRepo } from './membership.repo.ts';
 import { teamRepo } from './team.repo.ts';
 import { tenantSettingsRepo } from './tenant-settings.repo.ts';
 import { tenantRepo } from './tenant.repo.ts';
@@ -12,7 +12,6 @@ export const repos: Repos = {
   tenants: tenantRepo,
   users: userRepo,
   memberships: membershipRepo,
-  careTeam: careTeamRepo,
   auditLog: auditLogRepo,
   team: teamRepo,
   invitations: invitationRepo,

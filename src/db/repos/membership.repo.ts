@@ -1,4 +1,4 @@
-import type { CareTeamRepo, Membership, MembershipRepo, Role, TenantOfUser } from '../../app/ports.ts';
+import type { Membership, MembershipRepo, Role, TenantOfUser } from '../../app/ports.ts';
 
 export const membershipRepo: MembershipRepo = {
   async upsert(sql, m) {
@@ -29,15 +29,6 @@ export const membershipRepo: MembershipRepo = {
        from memberships m join users u on u.id = m.user_id
        where m.tenant_id = $1 order by u.email`,
       [tenantId],
-    );
-  },
-};
-
-export const careTeamRepo: CareTeamRepo = {
-  async assign(sql, tenantId, clinicianId, memberId) {
-    await sql.query(
-      `insert into care_team (tenant_id, clinician_id, member_id) values ($1, $2, $3) on conflict do nothing`,
-      [tenantId, clinicianId, memberId],
     );
   },
 };

@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
+import { PUBLIC_URL } from '../../support/api-harness.ts';
 import { databaseKinds } from '../../support/databases.ts';
-import { PUBLIC_URL, TeamApi, type Person } from './team-api.ts';
+import { TeamApi, type Person } from './team-api.ts';
 
 const DAY_MS = 86_400_000;
 const accept = (api: TeamApi, token: string, who?: Person | string) =>

@@ -1,28 +1,21 @@
-// An in-process API for the team suites: every service opened from configuration (PGlite in a
-// temp folder, or a fresh Postgres database), the queue worker delivering mail to the outbox,
-// and people signed up, verified and signed in through the real routes.
+// The in-process API of test/support/api-harness.ts with what the team suites add: people with
+// records of their own, team tenants made by the operator, invitations followed from the outbox,
+// and the audit rows of a tenant read back after checking its chain.
 import assert from 'node:assert/strict';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
-import pg from 'pg';
-import pino from 'pino';
+import type { FastifyInstance } from 'fastify';
 import { uuidv7 } from 'uuidv7';
 import { listOutbox } from '../../../src/adapters/mail/list-outbox.ts';
 import { verifyAuditChain } from '../../../src/app/audit/verify-audit-chain.ts';
 import type { Role } from '../../../src/app/ports.ts';
 import { createTenant } from '../../../src/app/tenancy/create-tenant.ts';
-import { createMetricsRegistry } from '../../../src/api/plugins/metrics.ts';
-import { registerApiRoutes } from '../../../src/api/routes/index.ts';
-import { buildServer } from '../../../src/api/server.ts';
-import { openServices, type Services } from '../../../src/composition/services.ts';
-import { parseConfig } from '../../../src/config.ts';
-import { createProcessors } from '../../../src/worker/processors/index.ts';
-import { POSTGRES_URL, type DatabaseKind } from '../../support/databases.ts';
+import type { Services } from '../../../src/composition/services.ts';
+import { openApi, PUBLIC_URL, signUpVerified, type ApiHarness } from '../../support/api-harness.ts';
+import type { DatabaseKind } from '../../support/databases.ts';
 
-export const PUBLIC_URL = 'http://vitalis.test';
-const PASSWORD = 'tidal granite overture 19';
+/** `label` with a capital first letter, for names. */
+const titled = (label: string) => `${label[0]!.toUpperCase()}${label.slice(1)}`;
+/** `label` made unique within a database, for emails and slugs. */
+const unique = (label: string) => `${label}-${uuidv7().slice(-12)}`;
 
 export interface Person {
   userId: string;
@@ -41,140 +34,38 @@ export interface AuditRow {
   details: Record<string, unknown>;
 }
 
-export interface CallOptions {
-  body?: unknown;
-  /** Bearer credential: an access token or an API key. */
-  token?: string;
-  tenantId?: string;
-}
-
-/**
- * A Postgres database of its own, dropped by close(). (freshPostgres drops its database in an
- * `after` of the test that calls it, which is too early when a `before` hook is that test.)
- */
-class PostgresScratch {
-  private constructor(
-    readonly url: string,
-    private readonly name: string,
-  ) {}
-
-  static async create(): Promise<PostgresScratch> {
-    if (!POSTGRES_URL) throw new Error('DATABASE_URL is not set');
-    const name = `vitalis_teams_${uuidv7().replace(/-/g, '').slice(-16)}`;
-    await PostgresScratch.admin(`create database ${name}`);
-    const url = new URL(POSTGRES_URL);
-    url.pathname = `/${name}`;
-    return new PostgresScratch(url.toString(), name);
-  }
-
-  drop(): Promise<void> {
-    return PostgresScratch.admin(`drop database if exists ${this.name} with (force)`);
-  }
-
-  private static async admin(statement: string): Promise<void> {
-    const client = new pg.Client({ connectionString: POSTGRES_URL });
-    await client.connect();
-    try {
-      await client.query(statement);
-    } finally {
-      await client.end();
-    }
-  }
-}
-
-export class TeamApi {
+export class TeamApi implements ApiHarness {
   #ips = 0;
+  readonly app: FastifyInstance;
+  readonly services: Services;
+  /** A JSON request; the bearer credential is an access token or an API key. */
+  readonly call: ApiHarness['call'];
+  readonly mailTo: ApiHarness['mailTo'];
+  readonly close: ApiHarness['close'];
 
-  private constructor(
-    readonly app: FastifyInstance,
-    readonly services: Services,
-    private readonly dir: string,
-    private readonly database?: PostgresScratch,
-  ) {}
+  private constructor(harness: ApiHarness) {
+    ({ app: this.app, services: this.services, call: this.call, mailTo: this.mailTo, close: this.close } = harness);
+  }
 
   static async open(kind: DatabaseKind): Promise<TeamApi> {
-    const dir = await mkdtemp(path.join(tmpdir(), 'vitalis-teams-'));
-    const database = kind === 'postgres' ? await PostgresScratch.create() : undefined;
-    const config = parseConfig({
-      VITALIS_DATA_DIR: dir,
-      LOG_LEVEL: 'silent',
-      PUBLIC_URL,
-      ...(database ? { DATABASE_URL: database.url } : {}),
-    });
-    // TEAMS_LOG=error shows what is behind a 500 while debugging a suite.
-    const logger = pino({ level: process.env.TEAMS_LOG ?? 'silent' });
-    const services = await openServices(config, logger);
-    await services.queue.work(createProcessors(services), { concurrency: 2 });
-    const app = await buildServer({
-      logger,
-      meta: { name: 'vitalis', version: 'test', mode: services.mode },
-      readiness: services.readiness,
-      metrics: createMetricsRegistry({ poolStats: () => services.db.poolStats() }),
-      bodyLimitBytes: config.BODY_LIMIT_BYTES,
-      corsOrigins: [],
-      rateLimitPerMinute: 100_000,
-      routes: [(a) => registerApiRoutes(a, services.identity)],
-    });
-    return new TeamApi(app, services, dir, database);
+    return new TeamApi(await openApi(kind));
   }
 
-  async close(): Promise<void> {
-    await this.app.close();
-    await this.services.close();
-    await rm(this.dir, { recursive: true, force: true });
-    await this.database?.drop();
-  }
-
-  /** A JSON request; each sign-up comes from its own address so the auth routes' per-IP limits stay out of the way. */
-  call(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', url: string, options: CallOptions = {}): Promise<LightMyRequestResponse> {
-    return this.app.inject({
-      method,
-      url,
-      ...(options.body !== undefined ? { payload: options.body as object } : {}),
-      headers: {
-        ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
-        ...(options.tenantId ? { 'x-tenant-id': options.tenantId } : {}),
-      },
-    });
-  }
-
-  /** The newest mail to `to` whose subject matches, once at least `count` such mails sit in the outbox (the queue delivers them). */
-  async mailTo(to: string, subject: RegExp, count = 1): Promise<{ subject: string; text: string; links: string[] }> {
-    const deadline = Date.now() + 20_000;
-    for (;;) {
-      const mails = (await listOutbox(this.services.tx, { to, limit: 50 })).filter((m) => subject.test(m.subject));
-      if (mails.length >= count) return mails[0]!;
-      if (Date.now() > deadline) throw new Error(`no mail ${count} to ${to} matching ${subject} arrived`);
-      await new Promise((resolve) => setTimeout(resolve, 25));
-    }
-  }
-
-  /** Signs a person up through the API, follows the verification link from the outbox, signs them in. */
+  /** Signs a person up, verifies and signs them in, each from an address of their own so the auth routes' per-IP limits stay out of the way. */
   async person(label: string): Promise<Person> {
     this.#ips += 1;
-    const remoteAddress = `10.77.${this.#ips >> 8}.${this.#ips & 255}`;
-    const email = `${label}-${uuidv7().slice(-12)}@example.test`;
-    const name = `${label[0]!.toUpperCase()}${label.slice(1)} Tester`;
-    const post = (url: string, body: object) => this.app.inject({ method: 'POST', url, payload: body, remoteAddress });
-
-    const signUp = await post('/api/v1/auth/sign-up', { email, password: PASSWORD, name });
-    assert.equal(signUp.statusCode, 201, signUp.body);
-    const mail = await this.mailTo(email, /Confirm your email/);
-    const link = mail.links.find((l) => l.includes('verify-email'));
-    assert.ok(link, 'the verification mail carries a link');
-    const verify = await post('/api/v1/auth/verify-email', { token: new URL(link).searchParams.get('token') });
-    assert.equal(verify.statusCode, 200, verify.body);
-    const signIn = await post('/api/v1/auth/sign-in', { email, password: PASSWORD });
-    assert.equal(signIn.statusCode, 200, signIn.body);
-    const { user, tenant } = signUp.json() as { user: { id: string }; tenant: { id: string } };
-    return { userId: user.id, email, name, personalTenantId: tenant.id, token: (signIn.json() as { accessToken: string }).accessToken };
+    const ip = `10.77.${this.#ips >> 8}.${this.#ips & 255}`;
+    const email = `${unique(label)}@example.test`;
+    const name = `${titled(label)} Tester`;
+    const { userId, tenantId, accessToken } = await signUpVerified(this, email, name, { ip });
+    return { userId, email, name, personalTenantId: tenantId, token: accessToken };
   }
 
   /** A team tenant made by the operator (as `vitalis` does), with `admin` as its first admin. */
   async teamTenant(label: string, admin: Person): Promise<string> {
     const tenant = await createTenant(this.services.deps, {
-      slug: `${label}-${uuidv7().slice(-12)}`,
-      name: `${label[0]!.toUpperCase()}${label.slice(1)} Team`,
+      slug: unique(label),
+      name: `${titled(label)} Team`,
       type: 'team',
       admin: { email: admin.email, name: admin.name },
     });
