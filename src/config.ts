@@ -35,6 +35,10 @@ export const configSchema = z.object({
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
   QUEUE_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
+  /** Most samples in one batch (POST /api/v1/samples, or one importer call); its body may take 2 KiB per sample. */
+  INGEST_MAX_BATCH_SAMPLES: z.coerce.number().int().min(1).max(50_000).default(5000),
+  /** Batches one person may have waiting for normalization before more are turned away (429). */
+  INGEST_MAX_PENDING_BATCHES: z.coerce.number().int().min(1).max(100_000).default(100),
   S3_BUCKET: optionalString,
   S3_ENDPOINT: optionalUrl,
   S3_REGION: z.string().default('us-east-1'),

@@ -427,10 +427,12 @@ export interface SampleRejection {
 export interface NewRawPayload {
   id: string;
   idempotencyKey?: string;
-  payloadSha256: string;
+  /** sha256 of `payloadJson`, kept with an idempotency key to tell a retry from a reused key. */
+  payloadSha256?: string;
   importId?: string;
-  /** The samples as they came (already checked to be a JSON array of objects). */
-  payload: readonly unknown[];
+  /** The samples as they came, as JSON text of an array. */
+  payloadJson: string;
+  sampleCount: number;
   receivedAt: Date;
 }
 
@@ -438,7 +440,7 @@ export interface NewRawPayload {
 export interface RawPayloadSummary {
   id: string;
   idempotencyKey: string | null;
-  payloadSha256: string;
+  payloadSha256: string | null;
   importId: string | null;
   sampleCount: number;
   receivedAt: string;
@@ -489,13 +491,15 @@ export interface MetricDay {
   date: string;
 }
 
-/** What an upsert changed: a row written (new, or a newer revision), with the day it left if it moved. */
-export interface ChangedSample {
-  metric: string;
-  localDate: string;
-  previousLocalDate?: string;
-  start: string;
-  end: string;
+/** What an upsert wrote. */
+export interface UpsertOutcome {
+  /** Rows written: new samples, and newer revisions of stored ones. */
+  written: number;
+  /** The (metric, local day)s whose samples changed, including a day a revision moved away from. */
+  days: MetricDay[];
+  /** The span of the samples written (ISO instants), when any were. */
+  from?: string;
+  to?: string;
 }
 
 /** A stored revision found under an external id (revision lookup across starts). */
@@ -538,11 +542,11 @@ export interface SampleRepo {
   /** Serializes the writers of one person's samples and daily values until the transaction ends. */
   lockPerson(sql: Sql, person: PersonRef): Promise<void>;
   /**
-   * Writes each sample unless the stored revision under its key is as new or newer; returns
-   * only the rows it wrote. Samples must be unique per key (latestRevisions) and their months'
-   * partitions in place (SamplePartitions).
+   * Writes each sample unless the stored revision under its key is as new or newer. Samples
+   * must be unique per key (latestRevisions), their months' partitions in place
+   * (SamplePartitions), and the person's lock held (lockPerson).
    */
-  upsert(sql: Sql, person: PersonRef, rawId: string, samples: readonly import('../domain/ingest/index.ts').CanonicalSample[]): Promise<ChangedSample[]>;
+  upsert(sql: Sql, person: PersonRef, rawId: string, samples: readonly import('../domain/ingest/index.ts').CanonicalSample[]): Promise<UpsertOutcome>;
   /** Stored revisions with one of these external ids that start at another instant, within two days of the given start. */
   revisionsByExternalId(sql: Sql, person: PersonRef, ids: ReadonlyArray<{ metric: string; source: string; externalId: string; start: string }>): Promise<StoredRevision[]>;
   delete(sql: Sql, person: PersonRef, keys: readonly SampleKey[]): Promise<void>;

@@ -5,6 +5,8 @@ import { uuidv7 } from 'uuidv7';
 import { dictionary } from '@zxcvbn-ts/language-common';
 import type { AppDeps } from '../app/deps.ts';
 import type { IdentityDeps } from '../app/identity/identity-deps.ts';
+import type { IngestDeps } from '../app/ingest/ingest-deps.ts';
+import { resumePendingNormalizations } from '../app/ingest/resume-pending-normalizations.ts';
 import { JoseAccessTokens } from '../adapters/auth/jose-access-tokens.ts';
 import { otplibTotp } from '../adapters/auth/otplib-totp.ts';
 import { Argon2PasswordHasher } from '../adapters/crypto/argon2-password-hasher.ts';
@@ -28,7 +30,9 @@ import type { Config } from '../config.ts';
 import type { Database } from '../db/database.ts';
 import { migrate } from '../db/migrate.ts';
 import { openDatabase } from '../db/open-database.ts';
+import { ingestRepos } from '../db/repos/ingest-repos.ts';
 import { repos } from '../db/repos/index.ts';
+import { createSamplePartitions } from '../db/sample-partitions.ts';
 import { createTransactions } from '../db/with-tenant.ts';
 
 /** Everything a Vitalis process talks to, chosen from the configuration. */
@@ -38,6 +42,7 @@ export interface Services {
   tx: Transactions;
   deps: AppDeps;
   identity: IdentityDeps;
+  ingest: IngestDeps;
   queue: Queue;
   cache: Cache;
   pubsub: PubSub;
@@ -101,6 +106,18 @@ export async function openServices(config: Config, logger: Logger): Promise<Serv
       refreshTokenTtlDays: config.REFRESH_TOKEN_TTL_DAYS,
     },
   };
+  const ingest: IngestDeps = {
+    ...deps,
+    ingest: ingestRepos,
+    partitions: createSamplePartitions(tx),
+    queue,
+    pubsub,
+    logger,
+    settings: { maxBatchSamples: config.INGEST_MAX_BATCH_SAMPLES, maxPendingBatches: config.INGEST_MAX_PENDING_BATCHES },
+  };
+  // Batches a crash left between stored and normalized get their job again (deduplicated by batch id).
+  const resumed = await resumePendingNormalizations(ingest);
+  if (resumed > 0) logger.info({ batches: resumed }, 'queued normalization of pending sample batches');
   const redis = redisUrl ? new Redis(redisUrl, { lazyConnect: false, maxRetriesPerRequest: 2 }) : undefined;
 
   const readiness: Record<string, () => Promise<void>> = {
@@ -116,6 +133,7 @@ export async function openServices(config: Config, logger: Logger): Promise<Serv
     tx,
     deps,
     identity,
+    ingest,
     queue,
     cache,
     pubsub,

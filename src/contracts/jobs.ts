@@ -15,6 +15,16 @@ export const jobs = {
       html: z.string().optional(),
     }),
   }),
+  /** Normalize one stored batch of samples (the job id is the batch id). */
+  'ingest.normalize.v1': tenantScoped.extend({
+    userId: z.string().uuid(),
+    rawId: z.string().uuid(),
+  }),
+  /** Recompute every daily value of one metric of one person (after a source priority change). */
+  'ingest.recompute-daily.v1': tenantScoped.extend({
+    userId: z.string().uuid(),
+    metric: z.string().min(1).max(100),
+  }),
 } as const;
 
 export type JobName = keyof typeof jobs;

@@ -169,6 +169,90 @@ function systemOnly(table: string, key: readonly string[], draftRow: (sql: Sql, 
 
 const inAnHour = () => new Date(Date.now() + 3_600_000);
 
+// ---- health data (0006): a person's own rows, read also by a clinician with them on their care team
+
+/**
+ * As the system: the care team the health-data fixtures rely on — the party's clinician looks
+ * after the party's member, whose rows they are. So in the matrix the member's cells are the
+ * person acting on their own data, the clinician's cells a care-team read, and the admin's
+ * cells an admin with no care-team tie (who must see nothing).
+ */
+async function careTeamOfMember(sql: Sql, party: Party): Promise<void> {
+  await sql.query('insert into care_team (tenant_id, clinician_id, member_id) values ($1, $2, $3) on conflict do nothing', [
+    party.tenantId,
+    party.users.clinician,
+    party.users.member,
+  ]);
+}
+
+let sampleStarts = 0;
+function sampleRow(party: Party): Row {
+  sampleStarts += 1;
+  const start = new Date(Date.UTC(2024, 0, 1) + sampleStarts * 60_000);
+  return {
+    tenant_id: party.tenantId,
+    user_id: party.users.member,
+    metric: 'heart_rate',
+    source: 'Matrix Watch',
+    start_at: start,
+    end_at: start,
+    value: 60,
+    utc_offset_minutes: 0,
+    local_date: start.toISOString().slice(0, 10),
+    raw_id: uuidv7(),
+  };
+}
+
+function dailyValueRow(party: Party): Row {
+  sampleStarts += 1;
+  return {
+    tenant_id: party.tenantId,
+    user_id: party.users.member,
+    metric: 'steps',
+    local_date: new Date(Date.UTC(2024, 0, 1) + sampleStarts * 86_400_000).toISOString().slice(0, 10),
+    value: 1000,
+    count: 1,
+    status: 'ok',
+    provenance: '[]',
+    updated_at: new Date(),
+  };
+}
+
+function rawPayloadRow(party: Party): Row {
+  return { id: uuidv7(), tenant_id: party.tenantId, user_id: party.users.member, payload: '[]', sample_count: 0, received_at: new Date() };
+}
+
+function importRow(party: Party): Row {
+  const id = uuidv7();
+  return { id, tenant_id: party.tenantId, user_id: party.users.member, format: 'csv', blob_key: `imports/${id}`, created_at: new Date(), updated_at: new Date() };
+}
+
+let touchedNumbers = 0;
+/** A number no fixture row holds yet. */
+function touchedNumber(): number {
+  touchedNumbers += 1;
+  return touchedNumbers;
+}
+
+/** A health-data table: the person reads and writes their rows, their clinician reads them, nobody else does anything. */
+function healthData(table: string, key: readonly string[], grants: readonly Command[], row: (party: Party) => Row, touch: () => { column: string; value: unknown }): TableFixture {
+  const writes = grants.filter((c): c is Exclude<Command, 'select'> => c !== 'select');
+  return {
+    grants,
+    allow: { select: ['member', 'clinician'], ...Object.fromEntries(writes.map((c) => [c, ['member'] as const])) },
+    key,
+    async seed(sql, party) {
+      await careTeamOfMember(sql, party);
+      return insertRow(sql, table, row(party));
+    },
+    async draft(sql, party) {
+      await careTeamOfMember(sql, party);
+      return row(party);
+    },
+    touch,
+  };
+}
+
 export const FIXTURES: Record<string, TableFixture> = {
   // The tenant row itself, keyed by id: members read it, admins edit it, nobody creates or deletes one.
   tenants: {
@@ -359,4 +443,30 @@ export const FIXTURES: Record<string, TableFixture> = {
     },
     touch: () => ({ column: 'revoked_at', value: touchedAt() }),
   },
+
+  // Ingestion (0006): health data of one person in one tenant. No tenantColumn: the key and the
+  // owner columns are not updatable at all, so a row cannot be pointed elsewhere either.
+  imports: healthData('imports', ['id'], ['select', 'insert', 'update'], importRow, () => ({ column: 'progress', value: touchedNumber() % 100 })),
+  raw_payloads: healthData('raw_payloads', ['id'], ['select', 'insert', 'update'], rawPayloadRow, () => ({ column: 'stored_count', value: touchedNumber() })),
+  samples: healthData(
+    'samples',
+    ['tenant_id', 'user_id', 'metric', 'start_at', 'source'],
+    ['select', 'insert', 'update', 'delete'],
+    sampleRow,
+    () => ({ column: 'value', value: 60 + touchedNumber() }),
+  ),
+  daily_values: healthData(
+    'daily_values',
+    ['tenant_id', 'user_id', 'metric', 'local_date'],
+    ['select', 'insert', 'update', 'delete'],
+    dailyValueRow,
+    () => ({ column: 'value', value: 1000 + touchedNumber() }),
+  ),
+  source_priorities: healthData(
+    'source_priorities',
+    ['tenant_id', 'user_id', 'metric'],
+    ['select', 'insert', 'update'],
+    (party) => ({ tenant_id: party.tenantId, user_id: party.users.member, metric: 'steps', updated_at: new Date() }),
+    () => ({ column: 'priority', value: [`Source ${touchedNumber()}`] }),
+  ),
 };
