@@ -39,6 +39,10 @@ export const configSchema = z.object({
   INGEST_MAX_BATCH_SAMPLES: z.coerce.number().int().min(1).max(50_000).default(5000),
   /** Batches one person may have waiting for normalization before more are turned away (429). */
   INGEST_MAX_PENDING_BATCHES: z.coerce.number().int().min(1).max(100_000).default(100),
+  /** Largest file one import may upload (bytes). */
+  IMPORT_MAX_BYTES: z.coerce.number().int().min(1024).default(4 * 1024 ** 3),
+  /** Imports one person may start per hour. */
+  IMPORTS_PER_HOUR: z.coerce.number().int().min(1).max(10_000).default(20),
   S3_BUCKET: optionalString,
   S3_ENDPOINT: optionalUrl,
   S3_REGION: z.string().default('us-east-1'),

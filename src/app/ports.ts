@@ -220,6 +220,8 @@ export interface TenantRepo {
 export interface UserRepo {
   /** Returns the existing user when the email is known already. */
   upsertByEmail(sql: Sql, user: User): Promise<User>;
+  /** A cross-tenant read, for withSystem only. */
+  findByEmail(sql: Sql, email: string): Promise<User | undefined>;
 }
 
 export interface TenantOfUser {
@@ -605,4 +607,94 @@ export interface IngestRepos {
   sourcePriorities: SourcePriorityRepo;
   people: PersonSettingsRepo;
   access: HealthAccessRepo;
+}
+
+// ---------------------------------------------------------------- file imports
+
+export type ImportFormat = 'apple-health' | 'fitbit' | 'csv';
+export type ImportState = 'queued' | 'running' | 'succeeded' | 'failed';
+
+/** A line (or record) of an imported file that did not import, and why. */
+export interface ImportSkip {
+  line: number;
+  reason: string;
+}
+
+export interface FileImportOptions {
+  /** Samples per batch handed to ingestion. */
+  batchSize: number;
+  /** Fitbit: the `Id` whose rows to import (a Fitabase file holds many people). */
+  personId?: string;
+  /** Generic CSV: explicit mapping by header text. */
+  columns?: Record<string, { metric: string; unit?: string } | 'ignore'>;
+  /** Generic CSV: day/month order of dates written year last. */
+  dateFormat?: 'mdy' | 'dmy';
+  /** Fitbit: local dates already known as not worn (from an earlier dailyActivity import). */
+  notWornDays?: readonly string[];
+}
+
+/** An import file opened by its format's reader; `batches` can be iterated once. */
+export interface OpenedImport {
+  readonly format: ImportFormat;
+  readonly batches: AsyncIterable<import('../domain/ingest/sample.ts').ImportedSample[]>;
+  /** How much of the file has been read, 0..1. */
+  fractionRead(): number;
+  /** The first skips the reader reported (lines it could not read); `skippedCount` counts all. */
+  readonly skipped: readonly ImportSkip[];
+  readonly skippedCount: number;
+  /** Fitbit dailyActivity: the dates it found not worn. */
+  readonly notWornDays: readonly string[];
+  close(): Promise<void>;
+}
+
+/** The readers of Apple Health, Fitbit and generic CSV files. */
+export interface FileImporters {
+  /** The format of a file from its first bytes (and its name when the bytes cannot tell). */
+  detect(head: Buffer, fileName?: string): ImportFormat | undefined;
+  /** How many leading bytes `detect` wants. */
+  readonly detectBytes: number;
+  /** Opens a file for reading; refuses (AppError) a file that is not what `format` says. */
+  open(path: string, format: ImportFormat, options: FileImportOptions): Promise<OpenedImport>;
+}
+
+export interface ImportRecord {
+  id: string;
+  userId: string;
+  format: ImportFormat;
+  state: ImportState;
+  /** Percent, 0..100. */
+  progress: number;
+  counts: Record<string, number>;
+  skipped: ImportSkip[];
+  skippedTotal: number;
+  blobKey: string;
+  fileName: string | null;
+  sizeBytes: number | null;
+  options: Omit<FileImportOptions, 'batchSize'>;
+  error: string | null;
+  createdAt: Date;
+  startedAt: Date | null;
+  finishedAt: Date | null;
+}
+
+export interface ImportProgress {
+  state: ImportState;
+  progress: number;
+  counts: Record<string, number>;
+  skipped: ImportSkip[];
+  skippedTotal: number;
+  error?: string | null;
+  startedAt?: Date;
+  finishedAt?: Date;
+}
+
+export interface ImportRepo {
+  insert(sql: Sql, person: PersonRef, record: Pick<ImportRecord, 'id' | 'format' | 'blobKey' | 'fileName' | 'sizeBytes' | 'options' | 'createdAt'>): Promise<ImportRecord>;
+  /** The person's import (RLS: their own, or a care-team member's for a clinician). */
+  find(sql: Sql, id: string): Promise<ImportRecord | undefined>;
+  update(sql: Sql, person: PersonRef, id: string, progress: ImportProgress, at: Date): Promise<void>;
+  /** Imports the person started since `since` (for the hourly limit). */
+  countSince(sql: Sql, person: PersonRef, since: Date): Promise<number>;
+  /** Imports left queued or running (a crash), across tenants: for the start-up sweep, withSystem only. */
+  unfinished(sql: Sql, limit: number): Promise<Array<{ id: string; tenantId: string; userId: string }>>;
 }

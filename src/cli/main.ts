@@ -3,6 +3,7 @@ import { ZodError } from 'zod';
 import { isAppError } from '../app/errors.ts';
 import { ConfigError, loadConfig } from '../config.ts';
 import { registerAdminCommands } from './commands/admin.commands.ts';
+import { registerImportCommand } from './commands/import.command.ts';
 import { registerServeCommand } from './commands/serve.command.ts';
 
 /** One readable line for any failure; the stack only with DEBUG=vitalis. */
@@ -22,6 +23,7 @@ export function buildCli(): Command {
     .exitOverride();
   registerServeCommand(program, loadConfig);
   registerAdminCommands(program, loadConfig);
+  registerImportCommand(program, loadConfig);
   return program;
 }
 

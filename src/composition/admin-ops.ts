@@ -1,4 +1,10 @@
+import { createReadStream } from 'node:fs';
+import path from 'node:path';
 import { listOutbox } from '../adapters/mail/list-outbox.ts';
+import { getImport } from '../app/imports/get-import.ts';
+import { importStatusOf } from '../app/imports/import-status.ts';
+import { resolvePerson } from '../app/imports/resolve-person.ts';
+import { importRequestOf, startImport } from '../app/imports/start-import.ts';
 import { verifyAuditChains } from '../app/audit/verify-all-chains.ts';
 import { createTenant } from '../app/tenancy/create-tenant.ts';
 import { seedDemo } from '../app/tenancy/seed-demo.ts';
@@ -13,6 +19,12 @@ export function createAdminOps(services: Services): AdminOps {
     'create-tenant': (input) => createTenant(deps, input),
     'seed-demo': () => seedDemo(deps),
     'audit-verify': (input) => verifyAuditChains(deps, input.tenant),
+    'import-start': async ({ path: file, email, tenant, ...fields }) => {
+      const person = await resolvePerson(deps, email, tenant);
+      const record = await startImport(services.imports, person, createReadStream(file), path.basename(file), importRequestOf(fields));
+      return { ...importStatusOf(record), tenantId: person.tenantId, userId: person.userId };
+    },
+    'import-status': async ({ id, ...person }) => importStatusOf(await getImport(services.imports, person, id)),
     outbox: (input) => listOutbox(services.tx, { ...(input.to ? { to: input.to } : {}), limit: input.limit }),
   };
 }

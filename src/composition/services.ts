@@ -1,3 +1,4 @@
+import os from 'node:os';
 import path from 'node:path';
 import { Redis } from 'ioredis';
 import type { Logger } from 'pino';
@@ -5,6 +6,8 @@ import { uuidv7 } from 'uuidv7';
 import { dictionary } from '@zxcvbn-ts/language-common';
 import type { AppDeps } from '../app/deps.ts';
 import type { IdentityDeps } from '../app/identity/identity-deps.ts';
+import type { ImportDeps } from '../app/imports/import-deps.ts';
+import { resumeUnfinishedImports } from '../app/imports/resume-unfinished-imports.ts';
 import type { IngestDeps } from '../app/ingest/ingest-deps.ts';
 import { resumePendingNormalizations } from '../app/ingest/resume-pending-normalizations.ts';
 import { JoseAccessTokens } from '../adapters/auth/jose-access-tokens.ts';
@@ -15,6 +18,7 @@ import { identityRepo } from '../db/repos/identity.repo.ts';
 import { loadSecrets } from './secrets.ts';
 import type { BlobStore, Cache, Mailer, PubSub, Queue, RateLimiter, Transactions } from '../app/ports.ts';
 import { LocalBlobStore } from '../adapters/blob/local-blob-store.ts';
+import { fileImporters } from '../adapters/importers/file-importers.ts';
 import { S3BlobStore } from '../adapters/blob/s3-blob-store.ts';
 import { InMemoryCache } from '../adapters/cache/memory-cache.ts';
 import { RedisCache } from '../adapters/cache/redis-cache.ts';
@@ -30,6 +34,7 @@ import type { Config } from '../config.ts';
 import type { Database } from '../db/database.ts';
 import { migrate } from '../db/migrate.ts';
 import { openDatabase } from '../db/open-database.ts';
+import { importRepo } from '../db/repos/import.repo.ts';
 import { ingestRepos } from '../db/repos/ingest-repos.ts';
 import { repos } from '../db/repos/index.ts';
 import { createSamplePartitions } from '../db/sample-partitions.ts';
@@ -43,6 +48,7 @@ export interface Services {
   deps: AppDeps;
   identity: IdentityDeps;
   ingest: IngestDeps;
+  imports: ImportDeps;
   queue: Queue;
   cache: Cache;
   pubsub: PubSub;
@@ -115,9 +121,18 @@ export async function openServices(config: Config, logger: Logger): Promise<Serv
     logger,
     settings: { maxBatchSamples: config.INGEST_MAX_BATCH_SAMPLES, maxPendingBatches: config.INGEST_MAX_PENDING_BATCHES },
   };
+  const imports: ImportDeps = {
+    ...ingest,
+    imports: importRepo,
+    blobs,
+    importers: fileImporters,
+    importSettings: { maxBytes: config.IMPORT_MAX_BYTES, perHour: config.IMPORTS_PER_HOUR, workDir: path.join(os.tmpdir(), 'vitalis-imports') },
+  };
   // Batches a crash left between stored and normalized get their job again (deduplicated by batch id).
   const resumed = await resumePendingNormalizations(ingest);
   if (resumed > 0) logger.info({ batches: resumed }, 'queued normalization of pending sample batches');
+  const unfinishedImports = await resumeUnfinishedImports(imports);
+  if (unfinishedImports > 0) logger.info({ imports: unfinishedImports }, 'queued imports a stop left unfinished');
   const redis = redisUrl ? new Redis(redisUrl, { lazyConnect: false, maxRetriesPerRequest: 2 }) : undefined;
 
   const readiness: Record<string, () => Promise<void>> = {
@@ -134,6 +149,7 @@ export async function openServices(config: Config, logger: Logger): Promise<Serv
     deps,
     identity,
     ingest,
+    imports,
     queue,
     cache,
     pubsub,

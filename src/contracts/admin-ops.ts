@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { createTenantInput } from '../app/tenancy/create-tenant.ts';
+import { importFields } from './imports.ts';
 
 /**
  * Operator commands. The CLI runs them in its own process, or — in embedded mode while a
@@ -11,6 +12,12 @@ export const adminOpInputs = {
   'seed-demo': z.object({}).strict(),
   'audit-verify': z.object({ tenant: z.string().min(1).optional() }).strict(),
   outbox: z.object({ to: z.string().min(1).optional(), limit: z.number().int().min(1).max(1000).default(50) }).strict(),
+  /** A file on this machine, imported for a person (`vitalis import`). */
+  'import-start': importFields
+    .omit({ fileName: true })
+    .extend({ path: z.string().min(1), email: z.string().min(1), tenant: z.string().min(1).optional() })
+    .strict(),
+  'import-status': z.object({ id: z.string().uuid(), tenantId: z.string().uuid(), userId: z.string().uuid() }).strict(),
 } as const;
 
 export type AdminOpName = keyof typeof adminOpInputs;

@@ -25,6 +25,11 @@ export const jobs = {
     userId: z.string().uuid(),
     metric: z.string().min(1).max(100),
   }),
+  /** Read one uploaded file into samples (the job id is the import id). */
+  'import.run.v1': tenantScoped.extend({
+    userId: z.string().uuid(),
+    importId: z.string().uuid(),
+  }),
 } as const;
 
 export type JobName = keyof typeof jobs;

@@ -52,7 +52,7 @@ export async function openApi(kind: DatabaseKind = 'pglite', env: Record<string,
     bodyLimitBytes: config.BODY_LIMIT_BYTES,
     corsOrigins: [],
     rateLimitPerMinute: 100_000,
-    routes: [(a) => registerApiRoutes(a, services.identity, services.ingest)],
+    routes: [(a) => registerApiRoutes(a, services.identity, services.imports)],
   });
 
   return {

@@ -1,4 +1,4 @@
-import type { DailyValue, SourceContribution } from '../../domain/ingest/index.ts';
+import { nightTotalCategory, nightTotals, type DailyValue, type SourceContribution } from '../../domain/ingest/index.ts';
 import { getMetric } from '../../domain/metrics/index.ts';
 import { AppError } from '../errors.ts';
 import type { RequestContext } from '../identity/resolve-tenant.ts';
@@ -42,7 +42,12 @@ export async function getDailyValues(deps: IngestDeps, ctx: RequestContext, quer
 
   const values = await deps.tx.withTenant(ctx, async (sql) => {
     const person = await readablePerson(deps, sql, ctx, query.userId, { resource: 'daily', metric: metric.id, from: query.from, to: query.to });
-    return deps.ingest.dailyValues.list(sql, person, metric.id, query.from, query.to);
+    const reported = await deps.ingest.dailyValues.list(sql, person, metric.id, query.from, query.to);
+    if (nightTotalCategory(metric.id) === undefined) return reported;
+    // Sleep totals also come from the stage intervals of sources that record stages.
+    const stageNights = await deps.ingest.dailyValues.list(sql, person, 'sleep_stage', query.from, query.to);
+    const priority = (await deps.ingest.sourcePriorities.priorities(sql, person, [metric.id])).get(metric.id) ?? [];
+    return nightTotals(metric.id, reported, stageNights, priority);
   });
   return {
     metric: metric.id,

@@ -62,6 +62,8 @@ CREATE TABLE imports (
   blob_key      text NOT NULL CHECK (length(blob_key) BETWEEN 1 AND 1000),
   file_name     text CHECK (length(file_name) <= 1000),
   size_bytes    bigint CHECK (size_bytes >= 0),
+  -- How to read the file: Fitbit person id, CSV column mapping and date order.
+  options       jsonb NOT NULL DEFAULT '{}'::jsonb CHECK (jsonb_typeof(options) = 'object'),
   error         text,
   created_at    timestamptz NOT NULL,
   started_at    timestamptz,

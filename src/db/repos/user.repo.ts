@@ -10,4 +10,9 @@ export const userRepo: UserRepo = {
     );
     return rows[0]!;
   },
+
+  async findByEmail(sql, email) {
+    const [row] = await sql.query<{ id: string; email: string; name: string }>('select id, email, name from users where email = $1', [email.trim().toLowerCase()]);
+    return row;
+  },
 };

@@ -1,5 +1,5 @@
 export { normalizeSample } from './normalize.ts';
-export type { RawSample, NormalizeContext, CanonicalSample, Rejection, RejectionCode, NormalizeResult } from './sample.ts';
+export type { RawSample, ImportedSample, NormalizeContext, CanonicalSample, Rejection, RejectionCode, NormalizeResult } from './sample.ts';
 export { latestRevisions, compareRevisions } from './dedup.ts';
 export { rollupDay, type RollupInput } from './merge.ts';
 export type { MergeSample } from './merge-sample.ts';
@@ -11,3 +11,4 @@ export { normalizeDevice } from './device.ts';
 export { localDateAt, localDayOf, SLEEP_DAY_CUTOFF_HOUR } from './local-day.ts';
 export { isValidTimeZone, zoneOffsetMinutes, wallTimeToInstant } from './time-zone.ts';
 export { parseTimestamp } from './timestamp.ts';
+export { nightTotals, nightTotalCategory } from './sleep-nights.ts';

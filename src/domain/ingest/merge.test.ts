@@ -146,6 +146,15 @@ describe('rollupDay: not-worn days', () => {
   });
 });
 
+describe('rollupDay: not-worn days, intraday values of the same source', () => {
+  it('flags the intraday values of a source whose daily total says not worn (imported from another file)', () => {
+    const hourly = [at('fitbit', 0, '09:00', '10:00'), at('fitbit', 0, '10:00', '11:00')];
+    const day = rollup('steps', [wholeDay('fitbit', 0, { notWorn: true }), ...hourly], ['fitbit']);
+    assert.equal(day.status, 'not_worn');
+    assert.equal(bySource(day, 'fitbit').notWorn, true);
+  });
+});
+
 describe('rollupDay: readings and scores', () => {
   it('takes the mean of the highest-priority source with data, with min and max', () => {
     const samples = [at('oura', 50, '03:00'), at('oura', 60, '04:00'), at('Watch', 90, '15:00'), at('Watch', 100, '16:00')];

@@ -32,8 +32,11 @@ export function rollupDay<S extends MergeSample>(input: RollupInput<S>): DailyVa
   const { metric } = input;
   const { kept } = latestRevisions(input.samples.map((s) => ({ ...s, metric: metric.id })));
   if (kept.length === 0) return undefined;
-  const worn = kept.filter((s) => !s.notWorn);
-  const notWorn = kept.filter((s) => s.notWorn);
+  // A source that calls the whole day not worn (Fitbit's dailyActivity) flags its intraday values too.
+  const offWrist = new Set(kept.filter((s) => s.notWorn && s.wholeDay).map((s) => s.source));
+  const isNotWorn = (s: MergeSample) => s.notWorn === true || offWrist.has(s.source);
+  const worn = kept.filter((s) => !isNotWorn(s));
+  const notWorn = kept.filter(isNotWorn);
   const status = worn.length > 0 ? 'ok' : 'not_worn';
   const ranking = rankSources(kept.map((s) => s.source), input.priority);
   const merged = merge(metric, group(worn.length > 0 ? worn : notWorn, ranking));

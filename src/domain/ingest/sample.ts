@@ -18,6 +18,11 @@ export interface RawSample {
   readonly notWorn?: boolean;
 }
 
+/** A sample read from a file, with the 1-based line (or record number) it came from, for reports. */
+export interface ImportedSample extends RawSample {
+  readonly line: number;
+}
+
 export interface NormalizeContext {
   /** The person's IANA timezone, used where a timestamp carries no local offset. */
   readonly timeZone: string;

@@ -88,3 +88,47 @@ export interface DailyDay {
 export async function daily(api: ApiHarness, caller: Caller, metric: string, from: string, to: string, extra: Record<string, string> = {}) {
   return getJson<{ metric: string; unit: string; days: DailyDay[] }>(api, caller, `/api/v1/daily?${new URLSearchParams({ metric, from, to, ...extra })}`);
 }
+
+export interface ImportStatus {
+  id: string;
+  format: string;
+  state: 'queued' | 'running' | 'succeeded' | 'failed';
+  progress: number;
+  counts: Record<string, number>;
+  skipped: Array<{ line: number; reason: string }>;
+  skippedTotal: number;
+  error: string | null;
+}
+
+/** POST /api/v1/imports as a multipart form: the file, then the other fields (after it, as a browser may send them). */
+export async function uploadImport(api: ApiHarness, caller: Caller, file: { name: string; bytes: Buffer }, fields: Record<string, string> = {}) {
+  const form = new FormData();
+  form.append('file', new Blob([file.bytes]), file.name);
+  for (const [name, value] of Object.entries(fields)) form.append(name, value);
+  const encoded = new Response(form);
+  return api.app.inject({
+    method: 'POST',
+    url: '/api/v1/imports',
+    payload: Buffer.from(await encoded.arrayBuffer()),
+    headers: {
+      'content-type': encoded.headers.get('content-type')!,
+      authorization: `Bearer ${caller.token}`,
+      ...(caller.tenantId ? { 'x-tenant-id': caller.tenantId } : {}),
+    },
+  });
+}
+
+/** Uploads a file and waits for its import to finish. */
+export async function importFile(api: ApiHarness, caller: Caller, file: { name: string; bytes: Buffer }, fields: Record<string, string> = {}): Promise<ImportStatus> {
+  const res = await uploadImport(api, caller, file, fields);
+  assert.equal(res.statusCode, 202, res.body);
+  const { id } = res.json() as { id: string };
+  return eventually(
+    `import ${id} to finish`,
+    async () => {
+      const status = await getJson<ImportStatus>(api, caller, `/api/v1/imports/${id}`);
+      return status.state === 'succeeded' || status.state === 'failed' ? status : undefined;
+    },
+    120_000,
+  );
+}

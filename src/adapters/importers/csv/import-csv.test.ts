@@ -205,7 +205,7 @@ describe('generic CSV import', () => {
 
   it('takes source and device from the options', async () => {
     const { samples } = await run('date,weight\n2024-01-01,70\n', { source: 'myfitnesspal', device: 'Withings Body+' });
-    assert.deepEqual(samples[0], { metric: 'weight', value: 70, unit: 'kg', start: '2024-01-01', source: 'myfitnesspal', device: 'Withings Body+' });
+    assert.deepEqual(samples[0], { metric: 'weight', value: 70, unit: 'kg', start: '2024-01-01', source: 'myfitnesspal', device: 'Withings Body+', line: 2 });
   });
 
   it('closes the input when the caller stops early', async () => {

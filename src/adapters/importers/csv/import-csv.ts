@@ -1,4 +1,4 @@
-import type { RawSample } from '../../../domain/ingest/index.ts';
+import type { ImportedSample, RawSample } from '../../../domain/ingest/index.ts';
 import { isFitbitHeader } from '../fitbit/shapes.ts';
 import { planColumns, type ColumnPlanOptions } from './columns.ts';
 import type { CsvDelimiter, CsvInput } from './csv-reader.ts';
@@ -79,7 +79,7 @@ export async function importCsv(input: CsvInput, options: CsvImportOptions = {})
   const decimalComma = opened.delimiter !== ',';
   const device = options.device?.trim() || undefined;
 
-  async function* samples(): AsyncGenerator<RawSample[], void, undefined> {
+  async function* samples(): AsyncGenerator<ImportedSample[], void, undefined> {
     const batcher = new SampleBatcher(batchSize, tally);
     const seen = new Map<number, number | number[]>();
     let firstRow = true;
@@ -120,7 +120,7 @@ export async function importCsv(input: CsvInput, options: CsvImportOptions = {})
             continue;
           }
           const sample: RawSample = { metric: column.metric.id, value: cell.value, unit: cell.unit, start, source, ...(device !== undefined && { device }) };
-          const full = batcher.add(sample);
+          const full = batcher.add(sample, record.line);
           if (full !== undefined) yield full;
         }
       }

@@ -1,4 +1,4 @@
-import type { RawSample } from '../../../domain/ingest/index.ts';
+import type { ImportedSample, RawSample } from '../../../domain/ingest/index.ts';
 import { FileImportError, type TabularFormat } from './errors.ts';
 import { readCsv, type CsvDelimiter, type CsvInput, type CsvReaderOptions, type CsvRecord } from './csv-reader.ts';
 
@@ -23,7 +23,7 @@ export interface IgnoredColumn {
  */
 export interface ImportResult {
   readonly format: ImportFormat;
-  readonly samples: AsyncIterable<RawSample[]>;
+  readonly samples: AsyncIterable<ImportedSample[]>;
   /** The first `maxSkippedReasons` (1,000 by default) reasons; `skippedCount` counts them all. */
   readonly skipped: readonly SkippedRow[];
   /** Rows and cells that did not import, exact duplicate rows included. */
@@ -99,17 +99,17 @@ export function checkBatchSize(batchSize: number | undefined): number {
 
 /** Collects samples into batches of a fixed size, counting them per metric. */
 export class SampleBatcher {
-  private batch: RawSample[] = [];
+  private batch: ImportedSample[] = [];
 
   constructor(
     private readonly size: number,
     private readonly tally: ImportTally,
   ) {}
 
-  /** Adds a sample; returns a full batch when one is ready. */
-  add(sample: RawSample): RawSample[] | undefined {
+  /** Adds a sample read from `line` of the file; returns a full batch when one is ready. */
+  add(sample: RawSample, line: number): ImportedSample[] | undefined {
     this.tally.count(sample.metric);
-    this.batch.push(sample);
+    this.batch.push({ ...sample, line });
     if (this.batch.length < this.size) return undefined;
     const full = this.batch;
     this.batch = [];
@@ -117,7 +117,7 @@ export class SampleBatcher {
   }
 
   /** The last, partial batch, if any. */
-  flush(): RawSample[] | undefined {
+  flush(): ImportedSample[] | undefined {
     if (this.batch.length === 0) return undefined;
     const last = this.batch;
     this.batch = [];
@@ -183,7 +183,7 @@ export function tabularResult(
     format: TabularFormat;
     header: readonly string[];
     ignoredColumns: readonly IgnoredColumn[];
-    samples: AsyncGenerator<RawSample[], void, undefined>;
+    samples: AsyncGenerator<ImportedSample[], void, undefined>;
     people?: () => readonly string[] | undefined;
     /** Releases the input (the samples generator may never have started). */
     close: () => Promise<void>;

@@ -198,7 +198,7 @@ describe('Fitbit import: sleepDay and weightLogInfo', () => {
       csv(header, '1503960366,5/2/2016 11:59:59 PM,52.5999984741211,115.963146545323,22,22.6499996185303,True,1462233599000', '1503960366,5/3/2016 11:59:59 PM,52.5999984741211,115.963146545323,,22.6499996185303,TRUE,1462319999000'),
     );
     assert.equal(result.kind, 'weightLogInfo');
-    const at = { start: '2016-05-02T23:59:59', source: 'fitbit', externalId: '1462233599000', device: 'manual entry' };
+    const at = { start: '2016-05-02T23:59:59', source: 'fitbit', externalId: '1462233599000', device: 'manual entry', line: 2 };
     assert.deepEqual(samples.slice(0, 3), [
       { metric: 'weight', value: 52.5999984741211, unit: 'kg', ...at },
       { metric: 'body_fat', value: 22, unit: '%', ...at },
@@ -214,9 +214,9 @@ describe('Fitbit import: sleepDay and weightLogInfo', () => {
     const header = 'Id,Date,WeightKg,WeightPounds,Fat,BMI,IsManualReport,LogId';
     const { result, samples } = await run(csv(header, '2,4/14/2016 7:00:00 AM,,200,,,False,1460617200000', '2,4/15/2016 7:00:00 AM,80,,,,maybe,', '2,4/16/2016,,,,25,true,9'));
     assert.deepEqual(samples, [
-      { metric: 'weight', value: 200, unit: '[lb_av]', start: '2016-04-14T07:00:00', source: 'fitbit', externalId: '1460617200000' },
-      { metric: 'weight', value: 80, unit: 'kg', start: '2016-04-15T07:00:00', source: 'fitbit', externalId: '2:weightLogInfo:2016-04-15T07:00:00' },
-      { metric: 'bmi', value: 25, unit: 'kg/m2', start: '2016-04-16', source: 'fitbit', externalId: '9', device: 'manual entry' },
+      { metric: 'weight', value: 200, unit: '[lb_av]', start: '2016-04-14T07:00:00', source: 'fitbit', externalId: '1460617200000', line: 2 },
+      { metric: 'weight', value: 80, unit: 'kg', start: '2016-04-15T07:00:00', source: 'fitbit', externalId: '2:weightLogInfo:2016-04-15T07:00:00', line: 3 },
+      { metric: 'bmi', value: 25, unit: 'kg/m2', start: '2016-04-16', source: 'fitbit', externalId: '9', device: 'manual entry', line: 4 },
     ]);
     assert.deepEqual(result.skipped, [
       { line: 3, reason: "IsManualReport 'maybe' is not true or false" },

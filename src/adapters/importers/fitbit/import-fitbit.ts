@@ -1,4 +1,4 @@
-import type { RawSample } from '../../../domain/ingest/index.ts';
+import type { ImportedSample, RawSample } from '../../../domain/ingest/index.ts';
 import type { CsvInput } from '../csv/csv-reader.ts';
 import { FileImportError } from '../csv/errors.ts';
 import {
@@ -99,10 +99,10 @@ export async function importFitbit(input: CsvInput, options: FitbitImportOptions
   let otherPeopleRows = 0;
   const notWornDays: string[] = [];
 
-  async function* samples(): AsyncGenerator<RawSample[], void, undefined> {
+  async function* samples(): AsyncGenerator<ImportedSample[], void, undefined> {
     const batcher = new SampleBatcher(batchSize, tally);
     const holding = personId === undefined;
-    const held: RawSample[][] = [];
+    const held: ImportedSample[][] = [];
     let heldCount = 0;
     let several = false;
     const seen = new Map<string, SeenRow>();
@@ -147,7 +147,7 @@ export async function importFitbit(input: CsvInput, options: FitbitImportOptions
         for (const problem of outcome.problems) tally.skip(record.line, problem);
         if (outcome.notWornDate !== undefined) notWornDays.push(outcome.notWornDate);
         for (const sample of outcome.samples) {
-          const full = batcher.add(sample);
+          const full = batcher.add(sample, record.line);
           if (full === undefined) continue;
           if (!holding) {
             yield full;

@@ -1,0 +1,63 @@
+import type { ImportedSample } from '../../../domain/ingest/index.ts';
+import type { SkippedRow } from '../csv/import-result.ts';
+import { ImportTally } from '../csv/import-result.ts';
+import { readAppleHealthExport } from './reader.ts';
+import { AppleHealthSampleMapper } from './to-raw-samples.ts';
+
+export interface AppleHealthImport {
+  readonly samples: AsyncIterable<ImportedSample[]>;
+  /** Of export.xml (uncompressed), 0..1. */
+  fractionRead(): number;
+  readonly skipped: readonly SkippedRow[];
+  readonly skippedCount: number;
+  readonly counts: Readonly<Record<string, number>>;
+  close(): Promise<void>;
+}
+
+/**
+ * An Apple Health export (export.zip or export.xml) as batches of RawSamples of at most
+ * `batchSize`, each sample carrying the ordinal of the record it came from as its line.
+ */
+export function importAppleHealth(path: string, options: { batchSize: number; maxSkippedReasons?: number }): AppleHealthImport {
+  const tally = new ImportTally(options.maxSkippedReasons);
+  const mapper = new AppleHealthSampleMapper();
+  let fraction = 0;
+  const records = readAppleHealthExport(path, { batchSize: options.batchSize });
+
+  async function* samples(): AsyncGenerator<ImportedSample[], void, undefined> {
+    let batch: ImportedSample[] = [];
+    for await (const { records: read, skipped, progress } of records) {
+      for (const skip of skipped) tally.skip(skip.ordinal, `${skip.element}: ${skip.reason}`);
+      for (const record of read) {
+        const mapped = mapper.map(record);
+        if (mapped.skipped) tally.skip(mapped.skipped.line, mapped.skipped.reason);
+        for (const sample of mapped.samples) {
+          tally.count(sample.metric);
+          batch.push(sample);
+        }
+        if (batch.length >= options.batchSize) {
+          yield batch;
+          batch = [];
+        }
+      }
+      if (progress.totalBytes) fraction = progress.bytesRead / progress.totalBytes;
+    }
+    if (batch.length > 0) yield batch;
+    fraction = 1;
+  }
+
+  return {
+    samples: samples(),
+    fractionRead: () => fraction,
+    get skipped() {
+      return tally.skipped;
+    },
+    get skippedCount() {
+      return tally.skippedCount;
+    },
+    get counts() {
+      return tally.counts;
+    },
+    close: async () => void (await records.return()),
+  };
+}
