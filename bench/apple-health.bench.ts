@@ -1,10 +1,11 @@
 // Reading an Apple Health export: a generated export.xml of >= 1 GB (deterministic, realistic
 // mix of records) parsed (a) by saxes, a general SAX parser, just counting <Record> elements —
 // the baseline — and (b) by the Vitalis reader, yielding every record as an object in batches.
-// Each parse runs in its own child process so peak RSS belongs to one parser. The full import
-// (parse + normalize + store) is not measured here.
+// Each parse runs in its own child process so peak RSS belongs to one parser. Then (c) the full
+// import as a worker runs it — parse, map, store raw, normalize, roll up — into a scratch
+// Postgres database (DATABASE_URL), or PGlite when it is not set.
 //
-//   npm run bench -- apple-health
+//   DATABASE_URL=postgres://... npm run bench -- apple-health
 //   APPLE_HEALTH_BENCH_MB=200 npm run bench -- apple-health     (a smaller file, for a quick look)
 import { spawn } from 'node:child_process';
 import { createReadStream, createWriteStream, existsSync, statSync } from 'node:fs';
@@ -342,6 +343,50 @@ async function parseWithVitalis(file: string): Promise<ParseFigures> {
   return { parser: 'vitalis', bytes: statSync(file).size, seconds, records, maxRssBytes: process.resourceUsage().maxRSS * 1024 };
 }
 
+async function importWithVitalis(file: string): Promise<ParseFigures> {
+  const { default: pino } = await import('pino');
+  const { default: pg } = await import('pg');
+  const { parseConfig } = await import('../src/config.ts');
+  const { openServices } = await import('../src/composition/services.ts');
+  const { createTenant } = await import('../src/app/tenancy/create-tenant.ts');
+  const { resolvePerson } = await import('../src/app/imports/resolve-person.ts');
+  const { startImport } = await import('../src/app/imports/start-import.ts');
+  const { runImport } = await import('../src/app/imports/run-import.ts');
+  const { mkdtemp } = await import('node:fs/promises');
+
+  const dataDir = await mkdtemp(path.join(tmpdir(), 'vitalis-bench-import-'));
+  const adminUrl = process.env.DATABASE_URL;
+  const dbName = `vitalis_bench_import_${process.pid}`;
+  const admin = async (statement: string) => {
+    const client = new pg.Client({ connectionString: adminUrl });
+    await client.connect();
+    await client.query(statement).finally(() => client.end());
+  };
+  let databaseUrl: string | undefined;
+  if (adminUrl) {
+    await admin(`create database ${dbName}`);
+    const url = new URL(adminUrl);
+    url.pathname = `/${dbName}`;
+    databaseUrl = url.toString();
+  }
+  const services = await openServices(parseConfig({ VITALIS_DATA_DIR: dataDir, LOG_LEVEL: 'warn', ...(databaseUrl && { DATABASE_URL: databaseUrl }) }), pino({ level: 'warn' }));
+  try {
+    await createTenant(services.deps, { slug: 'bench', name: 'Bench', type: 'personal', admin: { email: 'jane@bench.test', name: 'Jane' } });
+    const person = await resolvePerson(services.deps, 'jane@bench.test', 'bench');
+    const record = await startImport(services.imports, person, createReadStream(file), 'export.xml', { options: {} });
+    const started = process.hrtime.bigint();
+    const done = await runImport(services.imports, { tenantId: person.tenantId, userId: person.userId, importId: record.id });
+    const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+    if (done?.state !== 'succeeded') throw new Error(`the import ended ${done?.state}: ${done?.error}`);
+    const records = Object.values(done.counts).reduce((a, b) => a + b, 0);
+    return { parser: 'import', bytes: statSync(file).size, seconds, records, maxRssBytes: process.resourceUsage().maxRSS * 1024 };
+  } finally {
+    await services.close();
+    await rm(dataDir, { recursive: true, force: true });
+    if (adminUrl) await admin(`drop database if exists ${dbName} with (force)`);
+  }
+}
+
 function runChild(parser: string, file: string): Promise<ParseFigures> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--child', parser, file], { stdio: ['ignore', 'pipe', 'inherit'] });
@@ -360,7 +405,7 @@ const childAt = process.argv.indexOf('--child');
 if (childAt !== -1) {
   const parser = process.argv[childAt + 1];
   const file = process.argv[childAt + 2] as string;
-  const figures = parser === 'saxes' ? await parseWithSaxes(file) : await parseWithVitalis(file);
+  const figures = parser === 'saxes' ? await parseWithSaxes(file) : parser === 'import' ? await importWithVitalis(file) : await parseWithVitalis(file);
   console.log(JSON.stringify(figures));
 } else {
   const targetMb = Number(process.env.APPLE_HEALTH_BENCH_MB ?? 1024);
@@ -377,5 +422,6 @@ if (childAt !== -1) {
   console.log(row({ ...vitalis, parser: 'vitalis reader, yielding records' }));
   if (saxes.records !== vitalis.records) console.log(`WARNING: saxes counted ${saxes.records} <Record> elements, the reader ${vitalis.records}`);
   console.log(`ratio vitalis / saxes: ${(saxes.seconds / vitalis.seconds).toFixed(2)}`);
-  console.log('full import (parse + normalize + store): not measured here; it needs the ingest storage path.');
+  const full = await runChild('import', file);
+  console.log(row({ ...full, parser: `full import into ${process.env.DATABASE_URL ? 'Postgres' : 'PGlite'} (samples stored)` }));
 }

@@ -17,7 +17,7 @@ export function createAdminOps(services: Services): AdminOps {
   return {
     migrate: async () => ({ applied: await migrate(services.db) }),
     'create-tenant': (input) => createTenant(deps, input),
-    'seed-demo': () => seedDemo(deps),
+    'seed-demo': (input) => seedDemo(services.ingest, input),
     'audit-verify': (input) => verifyAuditChains(deps, input.tenant),
     'import-start': async ({ path: file, email, tenant, ...fields }) => {
       const person = await resolvePerson(deps, email, tenant);

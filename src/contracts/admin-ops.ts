@@ -9,7 +9,7 @@ import { importFields } from './imports.ts';
 export const adminOpInputs = {
   migrate: z.object({}).strict(),
   'create-tenant': createTenantInput,
-  'seed-demo': z.object({}).strict(),
+  'seed-demo': z.object({ days: z.number().int().min(0).max(730).default(90) }).strict(),
   'audit-verify': z.object({ tenant: z.string().min(1).optional() }).strict(),
   outbox: z.object({ to: z.string().min(1).optional(), limit: z.number().int().min(1).max(1000).default(50) }).strict(),
   /** A file on this machine, imported for a person (`vitalis import`). */

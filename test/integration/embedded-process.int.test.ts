@@ -35,9 +35,9 @@ describe('embedded mode: one process, data in a folder, a CLI that works with or
       assert.equal(online.code, 0, online.stderr);
       assert.equal(JSON.parse(online.stdout).slug, 'online-team');
 
-      const seeded = await runCli(['seed-demo'], env);
+      const seeded = await runCli(['seed-demo', '--days', '14'], env);
       assert.equal(seeded.code, 0, seeded.stderr);
-      assert.match(seeded.stdout, /created tenant demo/);
+      assert.match(seeded.stdout, /created tenant demo \(.*\) with \d{4,} simulated samples/);
       assert.match((await runCli(['seed-demo'], env)).stdout, /already there/);
 
       const duplicate = await runCli(['create-tenant', '--slug', 'online-team', '--name', 'Again'], env);

@@ -1,4 +1,4 @@
-import { Readable, Transform } from 'node:stream';
+import { Readable } from 'node:stream';
 import { AppError } from '../errors.ts';
 import type { FileImportOptions, ImportFormat, ImportRecord, PersonRef } from '../ports.ts';
 import type { PersonContext } from '../ingest/ingest-deps.ts';
@@ -48,29 +48,21 @@ export async function receiveUpload(deps: ImportDeps, ctx: PersonContext, file: 
 
   const { head, whole } = await peek(file, deps.importers.detectBytes);
   const detected = deps.importers.detect(head, fileName);
-  if (detected === undefined) whole.resume();
   const id = deps.ids.newId();
   const blobKey = `imports/${ctx.tenantId}/${ctx.userId}/${id}`;
-  if (detected === undefined) return { id, blobKey, fileName: fileName ?? null, sizeBytes: 0, detected };
-  const { maxBytes } = deps.importSettings;
-  let sizeBytes = 0;
-  const limited = whole.pipe(
-    new Transform({
-      transform(chunk: Buffer, _encoding, done) {
-        sizeBytes += chunk.length;
-        if (sizeBytes > maxBytes) done(new AppError('payload_too_large', `An import file may hold at most ${maxBytes} bytes.`));
-        else done(null, chunk);
-      },
-    }),
-  );
-  whole.on('error', (error) => limited.destroy(error));
+  if (detected === undefined) {
+    file.resume();
+    return { id, blobKey, fileName: fileName ?? null, sizeBytes: 0, detected };
+  }
+  const size = { bytes: 0 };
   try {
-    await deps.blobs.put(blobKey, limited);
+    await deps.blobs.put(blobKey, Readable.from(limitedTo(whole, deps.importSettings.maxBytes, size)));
   } catch (error) {
+    file.resume();
     await deps.blobs.delete(blobKey).catch(() => undefined);
     throw error;
   }
-  return { id, blobKey, fileName: fileName ?? null, sizeBytes, detected };
+  return { id, blobKey, fileName: fileName ?? null, sizeBytes: size.bytes, detected };
 }
 
 /** Records the import of a received file and queues its job; a file that is not what is claimed is refused and dropped. */
@@ -112,8 +104,8 @@ function describe(format: ImportFormat): string {
   return { 'apple-health': 'an Apple Health export', fitbit: 'a Fitbit CSV', csv: 'a CSV file' }[format];
 }
 
-/** The first `bytes` of a stream, and a stream of the whole of it (those bytes included). */
-async function peek(stream: Readable, bytes: number): Promise<{ head: Buffer; whole: Readable }> {
+/** The first `bytes` of a stream, and the whole of it (those bytes included) to read on. */
+async function peek(stream: Readable, bytes: number): Promise<{ head: Buffer; whole: AsyncIterable<Buffer> }> {
   const iterator = stream[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
   const chunks: Buffer[] = [];
   let length = 0;
@@ -128,10 +120,19 @@ async function peek(stream: Readable, bytes: number): Promise<{ head: Buffer; wh
     length += next.value.length;
   }
   const head = Buffer.concat(chunks);
-  async function* rest(): AsyncGenerator<Buffer> {
+  async function* whole(): AsyncGenerator<Buffer> {
     if (head.length > 0) yield head;
     if (done) return;
     for (let next = await iterator.next(); !next.done; next = await iterator.next()) yield next.value;
   }
-  return { head: head.subarray(0, bytes), whole: Readable.from(rest(), { objectMode: false }) };
+  return { head: head.subarray(0, bytes), whole: whole() };
+}
+
+/** The chunks of `source`, failing once more than `maxBytes` have come; `size.bytes` counts them. */
+async function* limitedTo(source: AsyncIterable<Buffer>, maxBytes: number, size: { bytes: number }): AsyncGenerator<Buffer> {
+  for await (const chunk of source) {
+    size.bytes += chunk.length;
+    if (size.bytes > maxBytes) throw new AppError('payload_too_large', `An import file may hold at most ${maxBytes} bytes.`);
+    yield chunk;
+  }
 }

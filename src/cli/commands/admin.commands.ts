@@ -63,13 +63,15 @@ export function registerAdminCommands(program: Command, loadConfig: () => Config
 
   program
     .command('seed-demo')
-    .description('create the demo tenant with a few people (running it again changes nothing)')
+    .description('create the demo tenant: a team, a clinician and athletes with simulated data (running it again changes nothing)')
+    .option('--days <n>', 'days of simulated data per athlete', (v) => Number(v), 90)
     .option('--json', 'print JSON')
     .action(
-      action(program, loadConfig, 'seed-demo', () => ({}), (r) => {
+      action(program, loadConfig, 'seed-demo', (o) => ({ days: o.days }), (r) => {
         const s = r as SeedDemoResult;
         const people = s.people.map((p) => `  ${p.role.padEnd(9)} ${p.email}`).join('\n');
-        return `${s.created ? 'created' : 'already there:'} tenant ${s.tenant.slug} (${s.tenant.id})\n${people}`;
+        const data = s.created ? ` with ${s.samples} simulated samples` : '';
+        return `${s.created ? 'created' : 'already there:'} tenant ${s.tenant.slug} (${s.tenant.id})${data}\n${people}`;
       }),
     );
 

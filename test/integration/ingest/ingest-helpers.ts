@@ -103,7 +103,7 @@ export interface ImportStatus {
 /** POST /api/v1/imports as a multipart form: the file, then the other fields (after it, as a browser may send them). */
 export async function uploadImport(api: ApiHarness, caller: Caller, file: { name: string; bytes: Buffer }, fields: Record<string, string> = {}) {
   const form = new FormData();
-  form.append('file', new Blob([file.bytes]), file.name);
+  form.append('file', new Blob([new Uint8Array(file.bytes)]), file.name);
   for (const [name, value] of Object.entries(fields)) form.append(name, value);
   const encoded = new Response(form);
   return api.app.inject({

@@ -1,4 +1,4 @@
-import type { ImportedSample, RawSample } from '../../../domain/ingest/index.ts';
+import type { ImportedSample } from '../../../domain/ingest/index.ts';
 import type { CsvInput } from '../csv/csv-reader.ts';
 import { FileImportError } from '../csv/errors.ts';
 import {
