@@ -1,9 +1,8 @@
 // Storing samples: N >= 2,000,000 heart-rate samples of a few people, into real Postgres.
 //   (a) physical baseline: the same rows written straight into a table with the samples
-//       table's key, indexes and monthly partitions — multi-row INSERT ... SELECT FROM unnest
-//       in batches of 50,000, as the owner, no RLS, no conflict handling. (pg-copy-streams is
-//       not installed, so COPY is not an option here; unnest is the fastest bulk path the app's
-//       driver offers.) One stream, and one stream per person at once.
+//       table's key, indexes and monthly partitions — COPY ... FROM STDIN in the binary format
+//       (pg-copy-streams), 50,000 rows per COPY, as the owner, no RLS, no conflict handling.
+//       One stream, and one stream per person at once; COPY's text format too, for reference.
 //   (b) the app's ingest path: ingestSamples(..., { normalize: 'inline' }) per batch of 5,000 —
 //       raw payload stored first, normalization, revision dedup, batched upsert, daily rollups
 //       of the touched days, the batch marked, samples.ingested published — inside withTenant
@@ -11,27 +10,32 @@
 //       queue worker runs them (QUEUE_CONCURRENCY, default 4).
 //   (c) the same batches again: 100% duplicates.
 // Prints samples/s of each and the ratios b/a and c/a, and checks the row count after (c).
+// Both sides make their rows in the timed loop (COPY's bytes, the app's RawSample objects).
 //
 //   DATABASE_URL=postgres://... npm run bench -- ingest
 //   INGEST_BENCH_SAMPLES=200000 ...    (a quicker look; the issue's figure needs >= 2,000,000)
 //   INGEST_BENCH_STEP_S=6 ...          (denser heart rate: a day then holds 14,400 readings,
 //                                       and every batch's rollup re-reads up to a whole day)
 //   INGEST_BENCH_IN_FLIGHT=4 ...       (batches in flight in the concurrent runs)
+import { pipeline } from 'node:stream/promises';
 import pg from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
 import pino from 'pino';
 import { uuidv7 } from 'uuidv7';
 import { InProcessPubSub } from '../src/adapters/pubsub/memory-pubsub.ts';
 import { EmbeddedQueue } from '../src/adapters/queue/embedded-queue.ts';
 import type { IngestDeps } from '../src/app/ingest/ingest-deps.ts';
 import { ingestSamples } from '../src/app/ingest/ingest-samples.ts';
-import type { Sql } from '../src/app/ports.ts';
 import type { RawSample } from '../src/domain/ingest/index.ts';
+import { isoDate, isoInstant } from '../src/domain/ingest/iso-format.ts';
 import { migrate } from '../src/db/migrate.ts';
 import { PostgresDatabase } from '../src/db/postgres-database.ts';
 import { ingestRepos } from '../src/db/repos/ingest-repos.ts';
 import { repos } from '../src/db/repos/index.ts';
 import { createMonthPartition, createSamplePartitions } from '../src/db/sample-partitions.ts';
 import { createTransactions } from '../src/db/with-tenant.ts';
+import { BinaryCopyWriter, textField, uuidField } from './copy-binary.ts';
+import { cpuMeter, type CpuSeconds } from './cpu-meter.ts';
 
 const url = process.env.DATABASE_URL;
 if (!url) {
@@ -69,6 +73,7 @@ await admin(`create database ${dbName}`);
 const scratchUrl = new URL(url);
 scratchUrl.pathname = `/${dbName}`;
 const db = await PostgresDatabase.open(scratchUrl.toString(), 4);
+const cpu = await cpuMeter(url, dbName);
 
 // ---- the samples: deterministic heart rate, the same for every phase --------------------------
 
@@ -78,11 +83,10 @@ function heartRate(person: number, i: number): number {
   return Math.round(65 + 15 * Math.sin(2 * Math.PI * t + person) + ((i * 7919 + person * 104_729) % 11) - 5);
 }
 
-const two = (n: number) => (n < 10 ? `0${n}` : String(n));
+const OFFSET_MS = OFFSET_MINUTES * 60_000;
 /** `2024-01-01T01:00:06.000+01:00`: local wall time with its offset, as Apple Health exports it. */
 function localIso(utcMs: number): string {
-  const d = new Date(utcMs + OFFSET_MINUTES * 60_000);
-  return `${d.getUTCFullYear()}-${two(d.getUTCMonth() + 1)}-${two(d.getUTCDate())}T${two(d.getUTCHours())}:${two(d.getUTCMinutes())}:${two(d.getUTCSeconds())}.000+01:00`;
+  return `${isoInstant(utcMs + OFFSET_MS).slice(0, 23)}+01:00`;
 }
 
 function startMs(person: number, i: number): number {
@@ -127,28 +131,71 @@ await tx.withSystem('bench: baseline table', async (sql) => {
   for (const month of [...months].sort()) await createMonthPartition(sql, 'bench_samples', month);
 });
 
-async function baselineInsert(sql: Sql, person: number, from: number, to: number): Promise<void> {
-  const n = to - from;
-  const starts = new Array<string>(n);
-  const values = new Array<number>(n);
-  const dates = new Array<string>(n);
-  for (let k = 0; k < n; k += 1) {
-    const ms = startMs(person, from + k);
-    starts[k] = new Date(ms).toISOString();
-    values[k] = heartRate(person, from + k);
-    dates[k] = new Date(ms + OFFSET_MINUTES * 60_000).toISOString().slice(0, 10);
+const baselinePool = new pg.Pool({ connectionString: scratchUrl.toString(), max: PEOPLE });
+
+const COPY_COLUMNS = `(tenant_id, user_id, metric, source, start_at, end_at, value, utc_offset_minutes, local_date,
+                       category, device, external_id, whole_day, not_worn, recorded_at, raw_id)`;
+
+/** COPY's binary format: every column the app's path writes, in the table's order. */
+function* binaryRows(person: number, from: number, to: number, rawId: string): Generator<Buffer> {
+  const tenant = uuidField(tenantId);
+  const user = uuidField(people[person]!);
+  const raw = uuidField(rawId);
+  const metric = textField('heart_rate');
+  const source = textField(SOURCE);
+  const device = textField(DEVICE);
+  const chunks: Buffer[] = [];
+  const copy = new BinaryCopyWriter((chunk) => chunks.push(chunk));
+  for (let i = from; i < to; i += 1) {
+    const ms = startMs(person, i);
+    copy.row(16, 256).fixed(tenant).fixed(user).fixed(metric).fixed(source).timestamptz(ms).timestamptz(ms).float8(heartRate(person, i));
+    copy.int2(OFFSET_MINUTES).date(ms + OFFSET_MS).null().fixed(device).null().bool(false).bool(false).null().fixed(raw);
+    if (chunks.length > 0) yield* chunks.splice(0);
   }
-  await sql.query(
-    `insert into bench_samples (tenant_id, user_id, metric, source, start_at, end_at, value, utc_offset_minutes, local_date, device, raw_id)
-     select $1::uuid, $2::uuid, 'heart_rate', $3::text, s, s, v, $4::int2, d, $5::text, $6::uuid
-       from unnest($7::timestamptz[], $8::float8[], $9::date[]) as x (s, v, d)`,
-    [tenantId, people[person], SOURCE, OFFSET_MINUTES, DEVICE, uuidv7(), starts, values, dates],
-  );
+  copy.end();
+  yield* chunks;
 }
 
-function rate(label: string, samples: number, seconds: number): number {
+/** COPY's text format, the same rows. */
+function* textRows(person: number, from: number, to: number, rawId: string): Generator<string> {
+  const head = `${tenantId}\t${people[person]}\theart_rate\t${SOURCE}\t`;
+  const tail = `\t\\N\t${DEVICE}\t\\N\tf\tf\t\\N\t${rawId}\n`;
+  let chunk = '';
+  for (let i = from; i < to; i += 1) {
+    const ms = startMs(person, i);
+    const start = isoInstant(ms);
+    chunk += `${head}${start}\t${start}\t${heartRate(person, i)}\t${OFFSET_MINUTES}\t${isoDate(ms + OFFSET_MS)}${tail}`;
+    if (chunk.length >= 65_536) {
+      yield chunk;
+      chunk = '';
+    }
+  }
+  if (chunk !== '') yield chunk;
+}
+
+type CopyFormat = 'binary' | 'text';
+
+async function baselineCopy(format: CopyFormat, person: number, from: number, to: number): Promise<void> {
+  const client = await baselinePool.connect();
+  try {
+    const rows = format === 'binary' ? binaryRows(person, from, to, uuidv7()) : textRows(person, from, to, uuidv7());
+    await pipeline(rows, client.query(copyFrom(`copy bench_samples ${COPY_COLUMNS} from stdin${format === 'binary' ? ' (format binary)' : ''}`)));
+  } finally {
+    client.release();
+  }
+}
+
+interface Timing {
+  seconds: number;
+  cpu: CpuSeconds;
+}
+
+/** Prints the rate and the CPU each sample took (this process, and Postgres when it runs here); returns the rate. */
+function rate(label: string, samples: number, { seconds, cpu: used }: Timing): number {
   const perSecond = samples / seconds;
-  console.log(`${label.padEnd(58)} ${Math.round(perSecond).toLocaleString('en-US').padStart(9)} samples/s  (${seconds.toFixed(1)} s)`);
+  const micros = (cpuSeconds: number) => ((cpuSeconds * 1e6) / samples).toFixed(1);
+  const cpuText = `CPU per sample: node ${micros(used.node)} µs${used.postgres === undefined ? '' : `, postgres ${micros(used.postgres)} µs`}`;
+  console.log(`${label.padEnd(58)} ${Math.round(perSecond).toLocaleString('en-US').padStart(9)} samples/s  (${seconds.toFixed(1)} s; ${cpuText})`);
   return perSecond;
 }
 
@@ -162,8 +209,9 @@ console.log(
 );
 
 /** Runs the tasks with at most `width` at once, in order. */
-async function inFlight(width: number, tasks: Array<() => Promise<void>>): Promise<number> {
+async function inFlight(width: number, tasks: Array<() => Promise<void>>): Promise<Timing> {
   let next = 0;
+  const cpuBefore = await cpu.read();
   const begin = process.hrtime.bigint();
   await Promise.all(
     Array.from({ length: width }, async () => {
@@ -174,35 +222,36 @@ async function inFlight(width: number, tasks: Array<() => Promise<void>>): Promi
       }
     }),
   );
-  return Number(process.hrtime.bigint() - begin) / 1e9;
+  const seconds = Number(process.hrtime.bigint() - begin) / 1e9;
+  const cpuAfter = await cpu.read();
+  const postgres = cpuAfter.postgres === undefined || cpuBefore.postgres === undefined ? undefined : cpuAfter.postgres - cpuBefore.postgres;
+  return { seconds, cpu: { node: cpuAfter.node - cpuBefore.node, postgres } };
 }
 
-function baselineTasks(): Array<Array<() => Promise<void>>> {
+/** Per person, that person's COPYs in order. */
+function baselineTasks(format: CopyFormat): Array<Array<() => Promise<void>>> {
   return Array.from({ length: PEOPLE }, (_, p) => {
     const tasks: Array<() => Promise<void>> = [];
     for (let from = 0; from < PER_PERSON; from += BASELINE_BATCH) {
-      tasks.push(() => db.transaction((sql) => baselineInsert(sql, p, from, Math.min(from + BASELINE_BATCH, PER_PERSON))));
+      tasks.push(() => baselineCopy(format, p, from, Math.min(from + BASELINE_BATCH, PER_PERSON)));
     }
     return tasks;
   });
 }
 
-const a = rate(`(a) physical baseline: INSERT ... unnest, ${BASELINE_BATCH.toLocaleString('en-US')} per statement`, PER_PERSON * PEOPLE, await inFlight(1, baselineTasks().flat()));
+async function baselineRun(label: string, format: CopyFormat, streams: 'one' | 'per person'): Promise<number> {
+  await tx.withSystem('bench: empty the baseline table', (sql) => sql.query('truncate bench_samples'));
+  const tasks = baselineTasks(format);
+  const timing = await inFlight(streams === 'one' ? 1 : PEOPLE, streams === 'one' ? tasks.flat() : tasks.map((own) => async () => {
+    for (const task of own) await task();
+  }));
+  return rate(label, PER_PERSON * PEOPLE, timing);
+}
+
+const a = await baselineRun(`(a) physical baseline: COPY (binary), ${BASELINE_BATCH.toLocaleString('en-US')} rows each`, 'binary', 'one');
 const baselineRows = await count('bench_samples');
-await tx.withSystem('bench: empty the baseline table', (sql) => sql.query('truncate bench_samples'));
-// One stream per person, all at once.
-const perPerson = baselineTasks();
-const aWide = rate(
-  `(a) the same, ${PEOPLE} streams at once`,
-  PER_PERSON * PEOPLE,
-  await (async () => {
-    const begin = process.hrtime.bigint();
-    await Promise.all(perPerson.map(async (tasks) => {
-      for (const task of tasks) await task();
-    }));
-    return Number(process.hrtime.bigint() - begin) / 1e9;
-  })(),
-);
+const aWide = await baselineRun(`(a) the same, ${PEOPLE} streams at once (one per person)`, 'binary', 'per person');
+await baselineRun('    for reference: COPY (text), one stream', 'text', 'one');
 
 // ---- (b) and (c): the app's path -------------------------------------------------------------------
 
@@ -226,7 +275,7 @@ const deps: IngestDeps = {
 };
 
 interface Pass {
-  seconds: number;
+  timing: Timing;
   stored: number;
   unchanged: number;
   rejected: number;
@@ -234,7 +283,7 @@ interface Pass {
 
 /** Every batch through ingestSamples, people taking turns, `width` batches in flight. */
 async function appPass(width: number): Promise<Pass> {
-  const pass = { seconds: 0, stored: 0, unchanged: 0, rejected: 0 };
+  const pass = { stored: 0, unchanged: 0, rejected: 0 };
   const tasks: Array<() => Promise<void>> = [];
   for (let from = 0; from < PER_PERSON; from += APP_BATCH) {
     for (let p = 0; p < PEOPLE; p += 1) {
@@ -247,19 +296,19 @@ async function appPass(width: number): Promise<Pass> {
       });
     }
   }
-  pass.seconds = await inFlight(width, tasks);
-  return pass;
+  const timing = await inFlight(width, tasks);
+  return { ...pass, timing };
 }
 
 async function appRuns(width: number): Promise<void> {
   const label = width === 1 ? 'one batch at a time' : `${width} batches in flight`;
   const eventsBefore = events;
   const first = await appPass(width);
-  const b = rate(`(b) app path, ${label}`, PER_PERSON * PEOPLE, first.seconds);
+  const b = rate(`(b) app path, ${label}`, PER_PERSON * PEOPLE, first.timing);
   const rowsAfterB = await count('samples');
   const eventsAfterB = events;
   const second = await appPass(width);
-  const c = rate(`(c) the same again (100% duplicates), ${label}`, PER_PERSON * PEOPLE, second.seconds);
+  const c = rate(`(c) the same again (100% duplicates), ${label}`, PER_PERSON * PEOPLE, second.timing);
   const rowsAfterC = await count('samples');
   await new Promise((resolve) => setImmediate(resolve));
   const days = await count('daily_values');
@@ -275,6 +324,8 @@ await appRuns(1);
 await tx.withSystem('bench: empty the app tables for the concurrent run', (sql) => sql.query('truncate samples, daily_values, raw_payloads, source_priorities'));
 await appRuns(IN_FLIGHT);
 
+await cpu.close();
+await baselinePool.end();
 await deps.queue.close();
 await pubsub.close();
 await db.close();

@@ -57,6 +57,21 @@ export const configSchema = z.object({
   REFRESH_TOKEN_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(30),
   SMTP_URL: optionalUrl,
   MAIL_FROM: z.string().default('Vitalis <no-reply@vitalis.local>'),
+  /** Oura app credentials; Oura is offered when both are set. */
+  OURA_CLIENT_ID: optionalString,
+  OURA_CLIENT_SECRET: optionalString,
+  OURA_API_BASE_URL: z.string().url().default('https://api.ouraring.com'),
+  OURA_AUTH_BASE_URL: z.string().url().default('https://cloud.ouraring.com'),
+  /** WHOOP app credentials; WHOOP is offered when both are set. Its API host also serves consent and tokens. */
+  WHOOP_CLIENT_ID: optionalString,
+  WHOOP_CLIENT_SECRET: optionalString,
+  WHOOP_API_BASE_URL: z.string().url().default('https://api.prod.whoop.com'),
+  /** Days a new connection reads back. */
+  CONNECTION_BACKFILL_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
+  /** Between two scheduled syncs of a vendor connection (they catch what webhooks missed). */
+  CONNECTION_SYNC_INTERVAL_MINUTES: z.coerce.number().int().min(1).max(1440).default(60),
+  /** Between two syncs of a simulator connection (each adds what fell due since the last). */
+  SIMULATOR_SYNC_SECONDS: z.coerce.number().int().min(5).max(86_400).default(60),
 });
 
 export type Config = z.infer<typeof configSchema>;

@@ -48,7 +48,7 @@ export async function serve(config: Config, role: Role): Promise<RunningVitalis>
     ...(services.redis ? { rateLimitRedis: { client: services.redis, prefix: `vitalis:${services.redisNamespace}:http-rate:` } } : {}),
     webRoot: path.resolve(import.meta.dirname, '../web/dist'),
     operationsOnly: role === 'worker',
-    routes: [(app) => registerApiRoutes(app, services.identity, services.imports)],
+    routes: [(app) => registerApiRoutes(app, services.identity, services.imports, services.insight, services.connections, services.monitoring)],
   });
   const url = await http.listen({ port: config.PORT, host: config.HOST });
   // Without PUBLIC_URL, links in mail point at the address this node really listens on.

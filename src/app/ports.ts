@@ -394,6 +394,11 @@ export interface SecretBox {
   open(sealed: string, aad: string): string;
 }
 
+/** A SecretBox with versioned keys (`vitalis keys rotate` re-seals what an older key sealed). */
+export interface RotatingSecretBox extends SecretBox {
+  sealedWithNewestKey(sealed: string): boolean;
+}
+
 export interface TotpService {
   newSecret(): string;
   uri(secret: string, account: string, issuer: string): string;
@@ -485,6 +490,8 @@ export interface SampleKey {
   metric: string;
   source: string;
   start: string;
+  /** A daily total and an intraday value of one source may start at the same moment. */
+  wholeDay: boolean;
 }
 
 /** A (metric, local day) of one person. */
@@ -532,12 +539,16 @@ export interface DaySample {
 }
 
 /** A stored sample as the samples API shows it (in its metric's canonical unit). */
+/** Where a page of samples ends: the key of its last sample. */
+export type SamplePosition = Pick<SampleView, 'start' | 'source' | 'wholeDay'>;
+
 export interface SampleView {
   start: string;
   end: string;
   value: number;
   source: string;
   category?: string;
+  wholeDay: boolean;
 }
 
 export interface SampleRepo {
@@ -554,8 +565,8 @@ export interface SampleRepo {
   delete(sql: Sql, person: PersonRef, keys: readonly SampleKey[]): Promise<void>;
   /** Every sample of these (metric, local day)s. */
   forDays(sql: Sql, person: PersonRef, days: readonly MetricDay[]): Promise<DaySample[]>;
-  /** One metric in [from, to), ordered by (start, source), after a keyset position. */
-  page(sql: Sql, person: PersonRef, query: { metric: string; from: string; to: string; after?: { start: string; source: string }; limit: number }): Promise<SampleView[]>;
+  /** One metric in [from, to), ordered by (start, source, wholeDay), after a keyset position. */
+  page(sql: Sql, person: PersonRef, query: { metric: string; from: string; to: string; after?: SamplePosition; limit: number }): Promise<SampleView[]>;
 }
 
 /** Monthly partitions of the samples table, made before the write path needs them. */
@@ -697,4 +708,123 @@ export interface ImportRepo {
   countSince(sql: Sql, person: PersonRef, since: Date): Promise<number>;
   /** Imports left queued or running (a crash), across tenants: for the start-up sweep, withSystem only. */
   unfinished(sql: Sql, limit: number): Promise<Array<{ id: string; tenantId: string; userId: string }>>;
+}
+
+// ---------------------------------------------------------------- wearable vendors (src/adapters/vendors)
+// The vendor adapters (VendorAdapter) fit this port; the app sees vendors only through it.
+
+/** A person's OAuth tokens at one vendor: secrets, sealed at rest and never logged. */
+export interface VendorTokens {
+  readonly accessToken: string;
+  /** Rotated on every refresh: always keep the newest. */
+  readonly refreshToken?: string;
+  /** ISO instant; absent when the vendor does not say. */
+  readonly expiresAt?: string;
+  readonly scopes: readonly string[];
+}
+
+/** What an authorization keeps server-side until its callback: the state, and the PKCE verifier. */
+export interface PendingVendorAuthorization {
+  readonly state: string;
+  readonly codeVerifier?: string;
+}
+
+/** A callback that passed the state and consent checks (opaque to the app). */
+export interface VendorGrant {
+  readonly callback: URLSearchParams;
+  readonly codeVerifier?: string;
+}
+
+/** One vendor document as fetched; `fetchedAt` is its revision time where the vendor keeps none. */
+export interface VendorDocument {
+  readonly vendor: string;
+  readonly resource: string;
+  readonly id: string;
+  readonly fetchedAt: string;
+  readonly body: unknown;
+}
+
+/** What a verified webhook names; the document is then fetched. */
+export interface VendorNotice {
+  readonly vendor: string;
+  readonly vendorUserId: string;
+  readonly resource: string;
+  readonly documentId: string;
+  readonly action: 'upsert' | 'delete';
+}
+
+export interface VendorClient {
+  /** Also the `source` of every sample it maps. */
+  readonly vendor: string;
+  /** What it lists, in the order a first sync takes them. */
+  readonly resources: readonly string[];
+  authorizationRequest(): Promise<{ readonly url: string; readonly pending: PendingVendorAuthorization }>;
+  readCallback(callback: URLSearchParams, pending: PendingVendorAuthorization): VendorGrant;
+  exchangeCode(grant: VendorGrant): Promise<VendorTokens>;
+  refresh(refreshToken: string): Promise<VendorTokens>;
+  revoke(tokens: VendorTokens): Promise<void>;
+  /** The vendor's id of the person (webhooks name people by it). */
+  accountId(accessToken: string): Promise<string>;
+  listPage(
+    accessToken: string,
+    request: { readonly resource: string; readonly window: { readonly from: Date; readonly to: Date }; readonly cursor?: string },
+  ): Promise<{ readonly documents: readonly VendorDocument[]; readonly nextCursor?: string }>;
+  /** Undefined when the vendor no longer has it. */
+  fetchDocument(accessToken: string, resource: string, id: string): Promise<VendorDocument | undefined>;
+  /** Checks signature and timestamp on the exact bytes received, then parses. */
+  verifyWebhook(delivery: { readonly headers: Readonly<Record<string, string | readonly string[] | undefined>>; readonly rawBody: Buffer }): VendorNotice;
+  /** Pure: the same document always gives the same samples. */
+  toSamples(document: VendorDocument): import('../domain/ingest/sample.ts').RawSample[];
+}
+
+/** How a vendor call failed, by stable code (never with the vendor's text, which may quote a token). */
+export type VendorFailureCode =
+  | 'rate_limited'
+  | 'unauthorized'
+  | 'reauthorization_required'
+  | 'consent_denied'
+  | 'authorization_failed'
+  | 'state_mismatch'
+  | 'unavailable'
+  | 'request_failed'
+  | 'invalid_response'
+  | 'invalid_document'
+  | 'webhook_rejected';
+
+export interface VendorFailure {
+  code: VendorFailureCode;
+  /** Worth trying again after this long (rate limits, outages; never sooner than Retry-After). */
+  retryDelayMs?: number;
+  /** A rejected webhook: a malformed event, or a signature problem. */
+  malformedWebhook?: boolean;
+}
+
+/** The vendors this installation is registered with (credentials configured). */
+export interface Vendors {
+  offered(): readonly string[];
+  client(vendor: string): VendorClient | undefined;
+  /** What went wrong in a vendor call, or undefined when `error` is not the vendor's; `retry` numbers the retry a delay is for. */
+  failureOf(error: unknown, retry: number): VendorFailure | undefined;
+}
+
+/** Webhook subscriptions a vendor keeps per application and lets lapse unless renewed (Oura). */
+export interface WebhookSubscription {
+  id: string;
+  callbackUrl: string;
+  eventType: string;
+  dataType: string;
+  expiresAt: string;
+}
+
+export interface WebhookSubscriptions {
+  readonly vendor: string;
+  /** Where the vendor is to deliver. */
+  readonly callbackUrl: string;
+  /** Every (event type, data type) Vitalis wants to hear about. */
+  readonly wanted: ReadonlyArray<{ eventType: string; dataType: string }>;
+  list(): Promise<WebhookSubscription[]>;
+  create(wanted: { eventType: string; dataType: string }): Promise<WebhookSubscription>;
+  renew(id: string): Promise<WebhookSubscription>;
+  /** The vendor's verification handshake: true when it echoes the token we subscribed with. */
+  acceptsVerificationToken(token: string): boolean;
 }

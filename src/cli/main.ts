@@ -4,6 +4,7 @@ import { isAppError } from '../app/errors.ts';
 import { ConfigError, loadConfig } from '../config.ts';
 import { registerAdminCommands } from './commands/admin.commands.ts';
 import { registerImportCommand } from './commands/import.command.ts';
+import { registerKeysCommand } from './commands/keys.command.ts';
 import { registerServeCommand } from './commands/serve.command.ts';
 
 /** One readable line for any failure; the stack only with DEBUG=vitalis. */
@@ -24,6 +25,7 @@ export function buildCli(): Command {
   registerServeCommand(program, loadConfig);
   registerAdminCommands(program, loadConfig);
   registerImportCommand(program, loadConfig);
+  registerKeysCommand(program, loadConfig);
   return program;
 }
 

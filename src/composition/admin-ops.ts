@@ -6,10 +6,13 @@ import { importStatusOf } from '../app/imports/import-status.ts';
 import { resolvePerson } from '../app/imports/resolve-person.ts';
 import { importRequestOf, startImport } from '../app/imports/start-import.ts';
 import { verifyAuditChains } from '../app/audit/verify-all-chains.ts';
+import { rotateKeys } from '../app/keys/rotate-keys.ts';
 import { createTenant } from '../app/tenancy/create-tenant.ts';
 import { seedDemo } from '../app/tenancy/seed-demo.ts';
 import type { AdminOps } from '../contracts/admin-ops.ts';
 import { migrate } from '../db/migrate.ts';
+import { sealedSets } from '../db/repos/sealed-secret.repo.ts';
+import { webhookSecretSet } from '../db/repos/notification-webhook.repo.ts';
 import type { Services } from './services.ts';
 
 export function createAdminOps(services: Services): AdminOps {
@@ -26,5 +29,6 @@ export function createAdminOps(services: Services): AdminOps {
     },
     'import-status': async ({ id, ...person }) => importStatusOf(await getImport(services.imports, person, id)),
     outbox: (input) => listOutbox(services.tx, { ...(input.to ? { to: input.to } : {}), limit: input.limit }),
+    'keys-rotate': () => rotateKeys({ tx: services.tx, box: services.keyRing, sets: [...sealedSets, webhookSecretSet] }),
   };
 }

@@ -5,18 +5,24 @@ import type { Logger } from 'pino';
 import { uuidv7 } from 'uuidv7';
 import { dictionary } from '@zxcvbn-ts/language-common';
 import type { AppDeps } from '../app/deps.ts';
+import type { ConnectionDeps } from '../app/connections/connection-deps.ts';
 import type { IdentityDeps } from '../app/identity/identity-deps.ts';
 import type { ImportDeps } from '../app/imports/import-deps.ts';
+import type { InsightDeps } from '../app/insight/insight-deps.ts';
 import { resumeUnfinishedImports } from '../app/imports/resume-unfinished-imports.ts';
 import type { IngestDeps } from '../app/ingest/ingest-deps.ts';
+import type { MonitoringDeps } from '../app/monitoring/monitoring-deps.ts';
 import { resumePendingNormalizations } from '../app/ingest/resume-pending-normalizations.ts';
 import { JoseAccessTokens } from '../adapters/auth/jose-access-tokens.ts';
 import { otplibTotp } from '../adapters/auth/otplib-totp.ts';
 import { Argon2PasswordHasher } from '../adapters/crypto/argon2-password-hasher.ts';
 import { randomTokens } from '../adapters/crypto/random-tokens.ts';
 import { identityRepo } from '../db/repos/identity.repo.ts';
+import { openConnections } from './connections.ts';
+import { openMonitoring } from './monitoring.ts';
+import { openInsight } from './insight.ts';
 import { loadSecrets } from './secrets.ts';
-import type { BlobStore, Cache, Mailer, PubSub, Queue, RateLimiter, Transactions } from '../app/ports.ts';
+import type { BlobStore, Cache, Mailer, PubSub, Queue, RateLimiter, RotatingSecretBox, Transactions } from '../app/ports.ts';
 import { LocalBlobStore } from '../adapters/blob/local-blob-store.ts';
 import { fileImporters } from '../adapters/importers/file-importers.ts';
 import { S3BlobStore } from '../adapters/blob/s3-blob-store.ts';
@@ -49,6 +55,11 @@ export interface Services {
   identity: IdentityDeps;
   ingest: IngestDeps;
   imports: ImportDeps;
+  insight: InsightDeps;
+  connections: ConnectionDeps;
+  monitoring: MonitoringDeps;
+  /** Seals secrets at rest (`vitalis keys rotate` re-seals with its newest key). */
+  keyRing: RotatingSecretBox;
   queue: Queue;
   cache: Cache;
   pubsub: PubSub;
@@ -128,6 +139,9 @@ export async function openServices(config: Config, logger: Logger): Promise<Serv
     importers: fileImporters,
     importSettings: { maxBytes: config.IMPORT_MAX_BYTES, perHour: config.IMPORTS_PER_HOUR, workDir: path.join(os.tmpdir(), 'vitalis-imports') },
   };
+  const insight = await openInsight(ingest, { cache, secretBox: secrets.keyRing });
+  const connections = await openConnections(config, ingest, { cache, secretBox: secrets.keyRing, logger });
+  const monitoring = await openMonitoring(config, ingest, { secretBox: secrets.keyRing, publicUrl: () => identity.settings.publicUrl });
   // Batches a crash left between stored and normalized get their job again (deduplicated by batch id).
   const resumed = await resumePendingNormalizations(ingest);
   if (resumed > 0) logger.info({ batches: resumed }, 'queued normalization of pending sample batches');
@@ -150,6 +164,10 @@ export async function openServices(config: Config, logger: Logger): Promise<Serv
     identity,
     ingest,
     imports,
+    insight,
+    connections,
+    monitoring,
+    keyRing: secrets.keyRing,
     queue,
     cache,
     pubsub,
@@ -159,6 +177,7 @@ export async function openServices(config: Config, logger: Logger): Promise<Serv
     ...(redis ? { redis } : {}),
     readiness,
     async close() {
+      await monitoring.live.close();
       await queue.close();
       await Promise.allSettled([cache.close(), pubsub.close(), rateLimiter.close(), blobs.close(), mailer.close()]);
       if (redis) redis.disconnect();

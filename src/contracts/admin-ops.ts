@@ -18,6 +18,8 @@ export const adminOpInputs = {
     .extend({ path: z.string().min(1), email: z.string().min(1), tenant: z.string().min(1).optional() })
     .strict(),
   'import-status': z.object({ id: z.string().uuid(), tenantId: z.string().uuid(), userId: z.string().uuid() }).strict(),
+  /** Re-seal every secret at rest with the newest key of ENCRYPTION_KEYS (`vitalis keys rotate`). */
+  'keys-rotate': z.object({}).strict(),
 } as const;
 
 export type AdminOpName = keyof typeof adminOpInputs;

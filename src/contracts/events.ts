@@ -13,6 +13,11 @@ export const events = {
     from: z.string().datetime(),
     to: z.string().datetime(),
   }),
+  /** The tenant's live event log grew to `seq`: stream connections of the tenant read what they may see. */
+  'monitoring.live': z.object({
+    tenantId: z.string().uuid(),
+    seq: z.number().int().positive(),
+  }),
 } as const;
 
 export type EventName = keyof typeof events;

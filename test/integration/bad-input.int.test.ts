@@ -47,7 +47,7 @@ describe('bad input never gets a 5xx and writes nothing', () => {
       bodyLimitBytes: BODY_LIMIT,
       corsOrigins: [],
       rateLimitPerMinute: 100_000,
-      routes: [(app) => registerApiRoutes(app, services.identity, services.imports)],
+      routes: [(app) => registerApiRoutes(app, services.identity, services.imports, services.insight, services.connections, services.monitoring)],
     });
     admin = buildAdminServer(logger, createAdminOps(services), BODY_LIMIT);
   });

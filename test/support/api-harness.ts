@@ -29,9 +29,9 @@ export const PUBLIC_URL = 'http://vitalis.test';
  * or a fresh Postgres database), the queue worker running, driven with app.inject.
  *
  * The logger is silent unless VITALIS_TEST_LOG names a pino level: VITALIS_TEST_LOG=error
- * shows what is behind a 500 while debugging a suite.
+ * shows what is behind a 500 while debugging a suite. A test that reads the logs passes its own.
  */
-export async function openApi(kind: DatabaseKind = 'pglite', env: Record<string, string | undefined> = {}): Promise<ApiHarness> {
+export async function openApi(kind: DatabaseKind = 'pglite', env: Record<string, string | undefined> = {}, options: { logger?: pino.Logger } = {}): Promise<ApiHarness> {
   const dir = await mkdtemp(path.join(tmpdir(), 'vitalis-api-'));
   const scratch = kind === 'postgres' && POSTGRES_URL ? await scratchPostgres() : undefined;
   const config = parseConfig({
@@ -41,7 +41,7 @@ export async function openApi(kind: DatabaseKind = 'pglite', env: Record<string,
     ...(scratch ? { DATABASE_URL: scratch.url } : {}),
     ...env,
   });
-  const logger = pino({ level: process.env.VITALIS_TEST_LOG || 'silent' });
+  const logger = options.logger ?? pino({ level: process.env.VITALIS_TEST_LOG || 'silent' });
   const services = await openServices(config, logger);
   await services.queue.work(createProcessors(services), { concurrency: 2 });
   const app = await buildServer({
@@ -52,7 +52,7 @@ export async function openApi(kind: DatabaseKind = 'pglite', env: Record<string,
     bodyLimitBytes: config.BODY_LIMIT_BYTES,
     corsOrigins: [],
     rateLimitPerMinute: 100_000,
-    routes: [(a) => registerApiRoutes(a, services.identity, services.imports)],
+    routes: [(a) => registerApiRoutes(a, services.identity, services.imports, services.insight, services.connections, services.monitoring)],
   });
 
   return {

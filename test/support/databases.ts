@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { after } from 'node:test';
 import pg from 'pg';
 import { uuidv7 } from 'uuidv7';
@@ -69,4 +70,34 @@ export async function freshDatabase(kind: DatabaseKind): Promise<Database> {
   const db = await freshPglite();
   after(() => db.close());
   return db;
+}
+
+export interface ServiceSetup {
+  kind: DatabaseKind;
+  label: string;
+  env: () => Record<string, string>;
+}
+
+/**
+ * Each database; and Postgres with Redis (BullMQ jobs, Redis cache and pub/sub, a namespace of
+ * its own named after `label`) when both are configured.
+ */
+export function serviceSetups(label: string): ServiceSetup[] {
+  return [
+    ...databaseKinds.map((kind) => ({ kind, label: kind, env: () => ({}) })),
+    ...(databaseKinds.includes('postgres') && REDIS_URL
+      ? [
+          {
+            kind: 'postgres' as const,
+            label: 'postgres + redis',
+            env: () => ({
+              REDIS_URL: REDIS_URL!,
+              REDIS_NAMESPACE: `${label}-${uuidv7().slice(-12)}`,
+              ENCRYPTION_KEYS: `1:${randomBytes(32).toString('base64')}`,
+              AUTH_TOKEN_SECRET: randomBytes(32).toString('hex'),
+            }),
+          },
+        ]
+      : []),
+  ];
 }

@@ -22,6 +22,13 @@ describe('KeyRing', () => {
     assert.throws(() => KeyRing.parse(`2:${v2}`).open(old, 'aad'), /key is gone/);
   });
 
+  it('tells what an older key sealed from what the newest did', () => {
+    const old = KeyRing.parse(`1:${v1}`).seal('secret', 'aad');
+    const rotated = KeyRing.parse(`1:${v1},2:${v2}`);
+    assert.equal(rotated.sealedWithNewestKey(old), false);
+    assert.equal(rotated.sealedWithNewestKey(rotated.seal('secret', 'aad')), true);
+  });
+
   it('detects tampering', () => {
     const ring = KeyRing.parse(`1:${v1}`);
     const [v, iv, tag, data] = ring.seal('secret', 'aad').split('.');

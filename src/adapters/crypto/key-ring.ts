@@ -1,11 +1,11 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
-import type { SecretBox } from '../../app/ports.ts';
+import type { RotatingSecretBox } from '../../app/ports.ts';
 
 /**
  * AES-256-GCM with versioned keys: seals with the newest key, opens with whichever key a
  * ciphertext names, so keys rotate by adding a version. Format: v<version>.<iv>.<tag>.<data>.
  */
-export class KeyRing implements SecretBox {
+export class KeyRing implements RotatingSecretBox {
   readonly #keys: Map<number, Buffer>;
   readonly #current: number;
 
@@ -39,6 +39,10 @@ export class KeyRing implements SecretBox {
     cipher.setAAD(Buffer.from(aad, 'utf8'));
     const data = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()]);
     return [`v${this.#current}`, iv, cipher.getAuthTag(), data].map((p) => (typeof p === 'string' ? p : p.toString('base64url'))).join('.');
+  }
+
+  sealedWithNewestKey(sealed: string): boolean {
+    return sealed.startsWith(`v${this.#current}.`);
   }
 
   open(sealed: string, aad: string): string {

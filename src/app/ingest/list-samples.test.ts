@@ -8,15 +8,15 @@ const refusedAs = (code: string) => (error: unknown) => isAppError(error) && err
 describe('samples paging', () => {
   it('a cursor gives back the position it was made from, whatever the source is called', () => {
     for (const position of [
-      { start: '2024-05-01T08:00:00.000Z', source: 'Apple Watch' },
-      { start: '2024-05-01T08:00:00.000Z', source: 'Ümlaut "quoted" source, with, commas' },
+      { start: '2024-05-01T08:00:00.000Z', source: 'Apple Watch', wholeDay: false },
+      { start: '2024-05-01T00:00:00.000Z', source: 'Ümlaut "quoted" source, with, commas', wholeDay: true },
     ]) {
       assert.deepEqual(decodeCursor(encodeCursor(position)), position);
     }
   });
 
   it('refuses a cursor it did not make', () => {
-    for (const cursor of ['', 'bm90IGEgY3Vyc29y', encodeCursor({ start: 'yesterday', source: 'x' }), Buffer.from('[1,2]').toString('base64url')]) {
+    for (const cursor of ['', 'bm90IGEgY3Vyc29y', encodeCursor({ start: 'yesterday', source: 'x', wholeDay: false }), Buffer.from('["2024-05-01T08:00:00.000Z","x"]').toString('base64url')]) {
       assert.throws(() => decodeCursor(cursor), refusedAs('validation_failed'), cursor);
     }
   });

@@ -1,6 +1,7 @@
 import { getMetric } from '../../domain/metrics/index.ts';
 import { AppError } from '../errors.ts';
 import type { RequestContext } from '../identity/resolve-tenant.ts';
+import type { SamplePosition } from '../ports.ts';
 import type { IngestDeps } from './ingest-deps.ts';
 import { readablePerson } from './read-access.ts';
 
@@ -35,16 +36,23 @@ export interface SamplesPage {
   next: string | null;
 }
 
-/** The cursor names the last (start, source) seen: keyset paging, stable while samples arrive. */
-export function encodeCursor(position: { start: string; source: string }): string {
-  return Buffer.from(JSON.stringify([position.start, position.source])).toString('base64url');
+/** The cursor names the last (start, source, whole day) seen: keyset paging, stable while samples arrive. */
+export function encodeCursor(position: SamplePosition): string {
+  return Buffer.from(JSON.stringify([position.start, position.source, position.wholeDay])).toString('base64url');
 }
 
-export function decodeCursor(cursor: string): { start: string; source: string } {
+export function decodeCursor(cursor: string): SamplePosition {
   try {
     const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(value) && value.length === 2 && typeof value[0] === 'string' && !Number.isNaN(Date.parse(value[0])) && typeof value[1] === 'string') {
-      return { start: value[0], source: value[1] };
+    if (
+      Array.isArray(value) &&
+      value.length === 3 &&
+      typeof value[0] === 'string' &&
+      !Number.isNaN(Date.parse(value[0])) &&
+      typeof value[1] === 'string' &&
+      typeof value[2] === 'boolean'
+    ) {
+      return { start: value[0], source: value[1], wholeDay: value[2] };
     }
   } catch {
     // not JSON: refused below

@@ -1,8 +1,8 @@
 import { compareRevisions, type CanonicalSample } from '../../domain/ingest/index.ts';
-import type { IngestRepos, MetricDay, NormalizeCounts, PersonRef, Sql, StoredRevision, UpsertOutcome } from '../ports.ts';
+import type { IngestRepos, MetricDay, MetricSources, NormalizeCounts, PersonRef, Sql, StoredRevision, UpsertOutcome } from '../ports.ts';
 import { SAMPLES_INGESTED, type IngestDeps } from './ingest-deps.ts';
 import { prepareBatch } from './prepare-batch.ts';
-import { rollUpDays } from './roll-up-days.ts';
+import { rollUpDaysByPriority } from './roll-up-days.ts';
 
 export interface NormalizeJob {
   tenantId: string;
@@ -79,8 +79,11 @@ async function normalize(deps: IngestDeps, person: PersonRef, rawId: string, pre
     const upserted = await repos.samples.upsert(sql, person, rawId, moved.kept);
     // A batch that changed nothing (sent again) leaves the daily values alone.
     if (upserted.written > 0 || moved.removed.length > 0) {
-      await repos.sourcePriorities.noteSources(sql, person, sourcesByMetric(moved.kept), now);
-      await rollUpDays(repos, sql, person, touchedDays(upserted, moved.removed), now);
+      const known = await repos.sourcePriorities.list(sql, person);
+      const unseen = unseenSources(sourcesByMetric(moved.kept), known);
+      if (unseen.length > 0) await repos.sourcePriorities.noteSources(sql, person, unseen, now);
+      const priorities = new Map(known.map((k) => [k.metric, k.priority]));
+      await rollUpDaysByPriority(repos, sql, person, touchedDays(upserted, moved.removed), priorities, now);
     }
     const counts: NormalizeCounts = {
       stored: upserted.written,
@@ -150,6 +153,14 @@ function sourcesByMetric(samples: readonly CanonicalSample[]): Array<{ metric: s
     else seen.set(s.metric, new Set([s.source]));
   }
   return [...seen].map(([metric, sources]) => ({ metric, sources: [...sources] }));
+}
+
+/** The sources of each metric the person's list does not hold yet (most batches: none). */
+function unseenSources(seen: ReadonlyArray<{ metric: string; sources: string[] }>, known: readonly MetricSources[]): Array<{ metric: string; sources: string[] }> {
+  const knownByMetric = new Map(known.map((k) => [k.metric, new Set(k.sources)]));
+  return seen
+    .map(({ metric, sources }) => ({ metric, sources: sources.filter((source) => !knownByMetric.get(metric)?.has(source)) }))
+    .filter((s) => s.sources.length > 0);
 }
 
 function countByMetric(samples: readonly CanonicalSample[]): Record<string, number> {

@@ -1,4 +1,5 @@
-import { latestRevisions, normalizeSample, type CanonicalSample, type NormalizeContext } from '../../domain/ingest/index.ts';
+import { latestRevisions, type CanonicalSample, type NormalizeContext } from '../../domain/ingest/index.ts';
+import { sampleNormalizer } from '../../domain/ingest/normalize.ts';
 import type { SampleRejection } from '../ports.ts';
 
 /** How many rejections a batch reports in full (the rest are counted). */
@@ -23,8 +24,9 @@ export function prepareBatch(raw: readonly unknown[], context: NormalizeContext)
   const normalized: CanonicalSample[] = [];
   const rejections: SampleRejection[] = [];
   let rejected = 0;
+  const normalize = sampleNormalizer(context);
   raw.forEach((sample, index) => {
-    const result = normalizeSample(sample, context);
+    const result = normalize(sample);
     if (result.ok) {
       normalized.push(result.sample);
       return;

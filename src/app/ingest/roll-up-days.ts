@@ -10,11 +10,24 @@ const dayKey = (metric: string, date: string) => `${metric}\u0000${date}`;
  * its value. Runs inside the caller's transaction, which must hold the person's lock.
  */
 export async function rollUpDays(repos: IngestRepos, sql: Sql, person: PersonRef, days: readonly MetricDay[], at: Date): Promise<void> {
+  const metrics = [...new Set(days.map((d) => d.metric))];
+  if (metrics.length === 0) return;
+  await rollUpDaysByPriority(repos, sql, person, days, await repos.sourcePriorities.priorities(sql, person, metrics), at);
+}
+
+/** rollUpDays for a caller that has read the person's source priorities (by metric) already. */
+export async function rollUpDaysByPriority(
+  repos: IngestRepos,
+  sql: Sql,
+  person: PersonRef,
+  days: readonly MetricDay[],
+  priorities: ReadonlyMap<string, readonly string[]>,
+  at: Date,
+): Promise<void> {
   const unique = new Map(days.map((d) => [dayKey(d.metric, d.date), d]));
   if (unique.size === 0) return;
   const wanted = [...unique.values()];
   const samples = await repos.samples.forDays(sql, person, wanted);
-  const priorities = await repos.sourcePriorities.priorities(sql, person, [...new Set(wanted.map((d) => d.metric))]);
 
   const byDay = new Map<string, DaySample[]>();
   for (const sample of samples) {

@@ -123,7 +123,8 @@ GRANT SELECT, INSERT,
 -- an interval (additive metrics are intervals too, so "instant or interval" is no table
 -- boundary), and one table keeps one key, one revision rule, one upsert, one partitioning and
 -- one set of policies; a sleep stage is a sample with an end and a category.
--- One row per (person, metric, source, start): the newest revision. Partitioned by month of
+-- One row per (person, metric, source, start, whole day or not): the newest revision. A source's
+-- daily total starts at local midnight like its first hourly value (Fitbit): both are kept. Partitioned by month of
 -- start_at; the write path adds a month's partition before it writes into it, the DEFAULT
 -- partition takes anything outside the months it manages.
 -- No foreign keys: a check per row at millions of rows per import is too dear, and removing a
@@ -150,9 +151,9 @@ CREATE TABLE samples (
   recorded_at        timestamptz,
   raw_id             uuid NOT NULL,
   CONSTRAINT samples_end_not_before_start CHECK (end_at >= start_at),
-  -- The key (tenant, user, metric, source, start), ordered so that it also serves a person's
-  -- time-range reads of one metric across sources, and keyset paging on (start_at, source).
-  PRIMARY KEY (tenant_id, user_id, metric, start_at, source)
+  -- The key (tenant, user, metric, source, start, whole_day), ordered so that it also serves a
+  -- person's time-range reads of one metric across sources, and keyset paging on (start_at, source, whole_day).
+  PRIMARY KEY (tenant_id, user_id, metric, start_at, source, whole_day)
 ) PARTITION BY RANGE (start_at);
 -- Daily rollups read a person's metric by local day (a day's starts span up to three UTC days).
 CREATE INDEX samples_day_idx ON samples (tenant_id, user_id, metric, local_date);
@@ -164,7 +165,7 @@ SELECT pg_temp.personal_health_data('samples');
 SELECT pg_temp.partition_only('samples_default');
 -- Updates replace a revision; the key and the owner of a row never change.
 GRANT SELECT, INSERT, DELETE,
-  UPDATE (end_at, value, utc_offset_minutes, local_date, category, device, external_id, whole_day, not_worn, recorded_at, raw_id)
+  UPDATE (end_at, value, utc_offset_minutes, local_date, category, device, external_id, not_worn, recorded_at, raw_id)
   ON samples TO vitalis_app;
 
 -- One value per (person, metric, local day), recomputed from that day's samples whenever they

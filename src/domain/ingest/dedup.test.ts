@@ -31,6 +31,13 @@ describe('latestRevisions', () => {
     assert.equal(latestRevisions(all).kept.length, 4);
   });
 
+  it('keeps a daily total apart from the intraday value that starts at the same midnight', () => {
+    const midnight = { start: '2016-04-12T00:00:00.000Z', source: 'fitbit' };
+    const day = sample({ ...midnight, end: '2016-04-13T00:00:00.000Z', value: 13162, wholeDay: true });
+    const firstHour = sample({ ...midnight, end: '2016-04-12T01:00:00.000Z', value: 373 });
+    assert.equal(latestRevisions([day, firstHour]).kept.length, 2);
+  });
+
   it('follows a vendor document that moved its start under the same id', () => {
     const first = sample({ metric: 'sleep_session', externalId: 'oura-1', start: '2024-01-10T04:10:00.000Z', recordedAt: '2024-01-10T12:00:00.000Z' });
     const rescored = sample({ metric: 'sleep_session', externalId: 'oura-1', start: '2024-01-10T04:05:00.000Z', recordedAt: '2024-01-10T13:00:00.000Z' });

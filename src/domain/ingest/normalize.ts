@@ -1,7 +1,8 @@
 import { getMetric } from '../metrics/catalog.ts';
+import type { MetricDefinition } from '../metrics/metric.ts';
 import { normalizeDevice } from './device.ts';
 import { isoInstant } from './iso-format.ts';
-import type { CanonicalSample, NormalizeContext, NormalizeResult, RawSample, Rejection } from './sample.ts';
+import type { CanonicalSample, NormalizeContext, NormalizeResult, Rejection } from './sample.ts';
 import { resolveSampleTime } from './sample-time.ts';
 import { resolveValue } from './sample-value.ts';
 import { describe } from './describe-value.ts';
@@ -10,102 +11,125 @@ import { isValidTimeZone, wallTimeToInstant } from './time-zone.ts';
 
 export const MAX_SOURCE_LENGTH = 200;
 export const MAX_EXTERNAL_ID_LENGTH = 200;
+/** Distinct device texts a normalizer remembers (a batch has a handful). */
+const MAX_REMEMBERED_DEVICES = 64;
 
 /**
  * One raw sample -> a canonical sample or a rejection naming the field and the value.
  * Total: whatever `raw` is (a client's JSON, a half-parsed CSV row), it returns, never throws.
  */
 export function normalizeSample(raw: unknown, context: NormalizeContext): NormalizeResult {
-  if (!isValidTimeZone(context.timeZone)) return reject('timeZone', 'invalid_time_zone', `unknown IANA time zone ${describe(context.timeZone)}`);
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return reject('sample', 'malformed', `a sample must be an object, got ${describe(raw)}`);
-  const input = withoutNulls(raw as Record<string, unknown>);
-
-  if (typeof input.metric !== 'string') return reject('metric', 'malformed', `metric must be a string, got ${describe(input.metric)}`);
-  const metric = getMetric(input.metric.trim());
-  if (!metric) return reject('metric', 'unknown_metric', `unknown metric ${describe(input.metric)}`);
-
-  const source = typeof input.source === 'string' ? input.source.trim() : '';
-  if (source === '' || source.length > MAX_SOURCE_LENGTH) {
-    return reject('source', 'malformed', `source must be a non-empty string of at most ${MAX_SOURCE_LENGTH} characters, got ${describe(input.source)}`);
-  }
-
-  const time = resolveSampleTime(metric, { start: input.start, end: input.end, utcOffsetMinutes: input.utcOffsetMinutes }, context.timeZone, context.now);
-  if (!time.ok) return time;
-  const { startMs, endMs } = time.time;
-
-  const value = resolveValue(metric, input.value, input.unit, (endMs - startMs) / 60_000);
-  if (!value.ok) return value;
-
-  const extras = optionalFields(input, context.timeZone);
-  if ('rejection' in extras) return { ok: false, rejection: extras.rejection };
-
-  const sample: CanonicalSample = {
-    metric: metric.id,
-    value: value.value,
-    unit: metric.unit,
-    ...(value.category !== undefined && { category: value.category }),
-    start: isoInstant(startMs),
-    end: isoInstant(endMs),
-    utcOffsetMinutes: time.time.startOffsetMinutes,
-    localDate: time.time.localDate,
-    wholeDay: time.time.wholeDay,
-    source,
-    ...extras.fields,
-  };
-  return { ok: true, sample };
+  return sampleNormalizer(context)(raw);
 }
 
-type Extras = Pick<CanonicalSample, 'device' | 'externalId' | 'recordedAt' | 'notWorn'>;
+/**
+ * normalizeSample for many samples of one context (a batch): the zone is checked once, and
+ * what samples of a batch repeat (the metric, the device text) is worked out once.
+ */
+export function sampleNormalizer(context: NormalizeContext): (raw: unknown) => NormalizeResult {
+  const { timeZone, now } = context;
+  if (!isValidTimeZone(timeZone)) {
+    const invalid = reject('timeZone', 'invalid_time_zone', `unknown IANA time zone ${describe(timeZone)}`);
+    return () => invalid;
+  }
+  let metricText: unknown;
+  let metric: MetricDefinition | undefined;
+  // One string for a repeated source: later comparisons of samples' keys then see identical strings.
+  let sourceText: unknown;
+  let source = '';
+  const devices = new Map<string, string | undefined>();
+  const device = (text: string): string | undefined => {
+    if (devices.has(text)) return devices.get(text);
+    if (devices.size >= MAX_REMEMBERED_DEVICES) devices.clear();
+    const normalized = normalizeDevice(text);
+    devices.set(text, normalized);
+    return normalized;
+  };
 
-function optionalFields(input: Input, zone: string): { fields: Extras } | { rejection: Rejection } {
-  const fields: { -readonly [K in keyof Extras]: Extras[K] } = {};
-  if (input.device !== undefined) {
-    if (typeof input.device !== 'string') return { rejection: rejection('device', 'malformed', `device must be a string, got ${describe(input.device)}`) };
-    const device = normalizeDevice(input.device);
-    if (device !== undefined) fields.device = device;
-  }
-  if (input.externalId !== undefined) {
-    const id = typeof input.externalId === 'number' && Number.isFinite(input.externalId) ? String(input.externalId) : input.externalId;
-    if (typeof id !== 'string' || id.trim() === '' || id.length > MAX_EXTERNAL_ID_LENGTH) {
-      return { rejection: rejection('externalId', 'malformed', `externalId must be a non-empty string of at most ${MAX_EXTERNAL_ID_LENGTH} characters, got ${describe(input.externalId)}`) };
+  return (raw) => {
+    if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return reject('sample', 'malformed', `a sample must be an object, got ${describe(raw)}`);
+    const input = raw as Record<string, unknown>;
+
+    const metricField = absent(input.metric);
+    if (typeof metricField !== 'string') return reject('metric', 'malformed', `metric must be a string, got ${describe(metricField)}`);
+    if (metricField !== metricText) {
+      metricText = metricField;
+      metric = getMetric(metricField.trim());
     }
-    fields.externalId = id.trim();
+    if (!metric) return reject('metric', 'unknown_metric', `unknown metric ${describe(metricField)}`);
+
+    const sourceField = absent(input.source);
+    if (sourceField !== sourceText) {
+      sourceText = sourceField;
+      source = typeof sourceField === 'string' ? sourceField.trim() : '';
+    }
+    if (source === '' || source.length > MAX_SOURCE_LENGTH) {
+      return reject('source', 'malformed', `source must be a non-empty string of at most ${MAX_SOURCE_LENGTH} characters, got ${describe(sourceField)}`);
+    }
+
+    const time = resolveSampleTime(metric, { start: absent(input.start), end: absent(input.end), utcOffsetMinutes: absent(input.utcOffsetMinutes) }, timeZone, now);
+    if (!time.ok) return time;
+    const { startMs, endMs } = time.time;
+
+    const value = resolveValue(metric, absent(input.value), absent(input.unit), (endMs - startMs) / 60_000);
+    if (!value.ok) return value;
+
+    const start = isoInstant(startMs);
+    const sample: Writable<CanonicalSample> = {
+      metric: metric.id,
+      value: value.value,
+      unit: metric.unit,
+      start,
+      end: endMs === startMs ? start : isoInstant(endMs),
+      utcOffsetMinutes: time.time.startOffsetMinutes,
+      localDate: time.time.localDate,
+      wholeDay: time.time.wholeDay,
+      source,
+    };
+    if (value.category !== undefined) sample.category = value.category;
+    const rejection = addOptionalFields(sample, input, timeZone, device);
+    return rejection ? { ok: false, rejection } : { ok: true, sample };
+  };
+}
+
+type Writable<T> = { -readonly [K in keyof T]: T[K] };
+
+/** device, externalId, recordedAt, notWorn onto the sample; the rejection of the first that is malformed. */
+function addOptionalFields(sample: Writable<CanonicalSample>, input: Record<string, unknown>, zone: string, device: (text: string) => string | undefined): Rejection | undefined {
+  const deviceField = absent(input.device);
+  if (deviceField !== undefined) {
+    if (typeof deviceField !== 'string') return rejection('device', 'malformed', `device must be a string, got ${describe(deviceField)}`);
+    const normalized = device(deviceField);
+    if (normalized !== undefined) sample.device = normalized;
   }
-  if (input.recordedAt !== undefined) {
-    const parsed = typeof input.recordedAt === 'string' ? parseTimestamp(input.recordedAt) : undefined;
+  const externalId = absent(input.externalId);
+  if (externalId !== undefined) {
+    const id = typeof externalId === 'number' && Number.isFinite(externalId) ? String(externalId) : externalId;
+    if (typeof id !== 'string' || id.trim() === '' || id.length > MAX_EXTERNAL_ID_LENGTH) {
+      return rejection('externalId', 'malformed', `externalId must be a non-empty string of at most ${MAX_EXTERNAL_ID_LENGTH} characters, got ${describe(externalId)}`);
+    }
+    sample.externalId = id.trim();
+  }
+  const recordedAt = absent(input.recordedAt);
+  if (recordedAt !== undefined) {
+    const parsed = typeof recordedAt === 'string' ? parseTimestamp(recordedAt) : undefined;
     if (!parsed?.ok || parsed.value.kind === 'date') {
-      return { rejection: rejection('recordedAt', 'invalid_time', `recordedAt must be an ISO 8601 date-time, got ${describe(input.recordedAt)}`) };
+      return rejection('recordedAt', 'invalid_time', `recordedAt must be an ISO 8601 date-time, got ${describe(recordedAt)}`);
     }
     const value = parsed.value;
-    const utcMs = value.kind === 'instant' ? value.utcMs : wallTimeToInstant(zone, value.wallMs).utcMs;
-    fields.recordedAt = isoInstant(utcMs);
+    sample.recordedAt = isoInstant(value.kind === 'instant' ? value.utcMs : wallTimeToInstant(zone, value.wallMs).utcMs);
   }
-  if (input.notWorn !== undefined) {
-    if (typeof input.notWorn !== 'boolean') return { rejection: rejection('notWorn', 'malformed', `notWorn must be a boolean, got ${describe(input.notWorn)}`) };
-    if (input.notWorn) fields.notWorn = true;
+  const notWorn = absent(input.notWorn);
+  if (notWorn !== undefined) {
+    if (typeof notWorn !== 'boolean') return rejection('notWorn', 'malformed', `notWorn must be a boolean, got ${describe(notWorn)}`);
+    if (notWorn) sample.notWorn = true;
   }
-  return { fields };
+  return undefined;
 }
 
-type Input = Readonly<Record<keyof RawSample, unknown>>;
-
-/** The known fields, with null (how JSON clients send an absent optional field) as absent. */
-function withoutNulls(raw: Record<string, unknown>): Input {
-  const absent = (value: unknown) => (value === null ? undefined : value);
-  // A literal of fixed shape: this runs once per sample, millions of times per import.
-  return {
-    metric: absent(raw.metric),
-    value: absent(raw.value),
-    unit: absent(raw.unit),
-    start: absent(raw.start),
-    end: absent(raw.end),
-    source: absent(raw.source),
-    device: absent(raw.device),
-    externalId: absent(raw.externalId),
-    utcOffsetMinutes: absent(raw.utcOffsetMinutes),
-    recordedAt: absent(raw.recordedAt),
-    notWorn: absent(raw.notWorn),
-  };
+/** null (how JSON clients send an absent optional field) as absent. */
+function absent(value: unknown): unknown {
+  return value === null ? undefined : value;
 }
 
 function rejection(field: string, code: Rejection['code'], reason: string): Rejection {

@@ -1,5 +1,5 @@
 import type { MetricDefinition } from '../metrics/metric.ts';
-import { localDayOf } from './local-day.ts';
+import { localDayOf, MAX_OFFSET_MINUTES } from './local-day.ts';
 import type { Rejection } from './sample.ts';
 import { describe } from './describe-value.ts';
 import { parseTimestamp, type ParsedTimestamp } from './timestamp.ts';
@@ -7,8 +7,6 @@ import { wallTimeToInstant, zoneOffsetMinutes } from './time-zone.ts';
 
 const MINUTE_MS = 60_000;
 const DAY_MS = 86_400_000;
-/** Real offsets span -12:00..+14:00; anything beyond +/-18:00 is not an offset. */
-const MAX_OFFSET_MINUTES = 18 * 60;
 
 export interface SampleTime {
   readonly startMs: number;
@@ -50,7 +48,8 @@ export function resolveSampleTime(metric: MetricDefinition, input: TimeInput, zo
 
   const from = resolve(start.value, offset, zone);
   let to = from;
-  if (input.end !== undefined) {
+  // A point reading often repeats its start as its end (Apple Health): the same text, the same instant.
+  if (input.end !== undefined && input.end !== input.start) {
     if (typeof input.end !== 'string') return reject('end', 'invalid_time', `end must be an ISO 8601 string, got ${describe(input.end)}`);
     const end = parseTimestamp(input.end);
     if (!end.ok) return reject('end', 'invalid_time', `end ${end.reason}`);

@@ -83,6 +83,10 @@ export interface ResolvedWallTime {
 export function wallTimeToInstant(zone: string, wallMs: number): ResolvedWallTime {
   const before = zoneOffsetMinutes(zone, wallMs - DAY_MS);
   const after = zoneOffsetMinutes(zone, wallMs + DAY_MS);
+  // No transition within a day either side (nearly always): the one offset, unless the wall time falls in a gap.
+  if (before === after && zoneOffsetMinutes(zone, wallMs - before * MINUTE_MS) === before) {
+    return { utcMs: wallMs - before * MINUTE_MS, offsetMinutes: before, transition: 'none' };
+  }
   const valid = [...new Set([before, after])]
     .filter((offset) => zoneOffsetMinutes(zone, wallMs - offset * MINUTE_MS) === offset)
     .sort((a, b) => b - a);

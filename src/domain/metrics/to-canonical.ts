@@ -41,7 +41,26 @@ function options(metric: MetricDefinition) {
 
 type Lookup = { ok: true; unit: UnitDefinition } | { ok: false; code: 'unknown_unit' | 'missing_unit'; reason: string };
 
+/**
+ * Every sample of an import names its unit, and nearly all of them the same few: each
+ * metric remembers what its spellings resolved to. Spellings come from untrusted input, so
+ * a metric's memo is emptied when it grows past a bound.
+ */
+const MAX_REMEMBERED_SPELLINGS = 256;
+const remembered = new WeakMap<MetricDefinition, Map<string | undefined, Lookup>>();
+
 function lookup(metric: MetricDefinition, unit: string | undefined): Lookup {
+  let spellings = remembered.get(metric);
+  if (!spellings) remembered.set(metric, (spellings = new Map()));
+  let found = spellings.get(unit);
+  if (!found) {
+    if (spellings.size >= MAX_REMEMBERED_SPELLINGS) spellings.clear();
+    spellings.set(unit, (found = resolveLookup(metric, unit)));
+  }
+  return found;
+}
+
+function resolveLookup(metric: MetricDefinition, unit: string | undefined): Lookup {
   const canonical = canonicalUnit(metric);
   if (unit === undefined || unit.trim() === '') {
     if (dimensionHasOneScale(canonical.dimension)) return { ok: true, unit: canonical };

@@ -100,7 +100,7 @@ for (const kind of databaseKinds) {
 
         const { days: stepDays } = await daily(api, me, 'steps', '2016-04-01', '2016-05-31');
         const withHourly = stepDays.filter((d) => expected.hourlySums.has(d.date) && d.status === 'ok');
-        assert.ok(withHourly.length > 20);
+        assert.ok(withHourly.length >= 10, `${withHourly.length} worn days with hourly steps`);
         for (const day of withHourly) {
           const fitbit = day.sources.find((s) => s.source === 'fitbit') as DailyDay['sources'][number] & { intradayTotal?: number };
           assert.equal(fitbit?.intradayTotal, expected.hourlySums.get(day.date), `steps on ${day.date}: the hourly sum stays visible in the provenance`);

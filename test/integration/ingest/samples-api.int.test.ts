@@ -1,34 +1,17 @@
 // Samples through the real API and queue worker: raw first, normalized by a job, read back at
 // full resolution and per local day, on PGlite and (when configured) Postgres.
 import assert from 'node:assert/strict';
-import { randomBytes } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import { uuidv7 } from 'uuidv7';
 import { events } from '../../../src/contracts/events.ts';
 import { openApi, signUpVerified, type ApiHarness } from '../../support/api-harness.ts';
-import { databaseKinds, REDIS_URL, type DatabaseKind } from '../../support/databases.ts';
+import { serviceSetups } from '../../support/databases.ts';
 import { daily, eventually, getJson, normalized, postSamples, samplesUrl, type Caller, type SampleItem } from './ingest-helpers.ts';
 
 const email = (label: string) => `${label}-${uuidv7().slice(-12)}@example.test`;
 
 /** Each database; and Postgres with Redis (BullMQ jobs, Redis pub/sub) when both are configured. */
-const setups: Array<{ kind: DatabaseKind; label: string; env: () => Record<string, string> }> = [
-  ...databaseKinds.map((kind) => ({ kind, label: kind, env: () => ({}) })),
-  ...(databaseKinds.includes('postgres') && REDIS_URL
-    ? [
-        {
-          kind: 'postgres' as const,
-          label: 'postgres + redis',
-          env: () => ({
-            REDIS_URL: REDIS_URL!,
-            REDIS_NAMESPACE: `ingest-${uuidv7().slice(-12)}`,
-            ENCRYPTION_KEYS: `1:${randomBytes(32).toString('base64')}`,
-            AUTH_TOKEN_SECRET: randomBytes(32).toString('hex'),
-          }),
-        },
-      ]
-    : []),
-];
+const setups = serviceSetups('ingest');
 
 for (const { kind, label, env } of setups) {
   describe(`samples API on ${label}`, () => {

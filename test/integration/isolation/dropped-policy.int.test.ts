@@ -93,11 +93,11 @@ for (const kind of databaseKinds) {
       const db = await freshDatabase(kind);
       const report = await breakAndRun(
         db,
-        `CREATE TABLE journal_entries (id uuid PRIMARY KEY, tenant_id uuid NOT NULL REFERENCES tenants (id), body text);
-         ALTER TABLE journal_entries ENABLE ROW LEVEL SECURITY;
-         ALTER TABLE journal_entries FORCE ROW LEVEL SECURITY;`,
+        `CREATE TABLE unregistered_notes (id uuid PRIMARY KEY, tenant_id uuid NOT NULL REFERENCES tenants (id), body text);
+         ALTER TABLE unregistered_notes ENABLE ROW LEVEL SECURITY;
+         ALTER TABLE unregistered_notes FORCE ROW LEVEL SECURITY;`,
       );
-      assert.deepEqual(report.failures, ['journal_entries: table has no fixture in the matrix registry']);
+      assert.deepEqual(report.failures, ['unregistered_notes: table has no fixture in the matrix registry']);
     });
 
     it('a withTenant that forgets to switch to the app role is caught on every table', async () => {

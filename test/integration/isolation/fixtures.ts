@@ -227,6 +227,44 @@ function importRow(party: Party): Row {
   return { id, tenant_id: party.tenantId, user_id: party.users.member, format: 'csv', blob_key: `imports/${id}`, created_at: new Date(), updated_at: new Date() };
 }
 
+function journalEntryRow(party: Party): Row {
+  return { id: uuidv7(), tenant_id: party.tenantId, user_id: party.users.member, entry_date: '2024-01-01', mood: 3, created_at: new Date(), updated_at: new Date() };
+}
+
+let connectionVendors = 0;
+function connectionRow(party: Party): Row {
+  connectionVendors += 1;
+  const at = new Date();
+  return {
+    id: uuidv7(),
+    tenant_id: party.tenantId,
+    user_id: party.users.member,
+    vendor: `matrix_${connectionVendors}`,
+    status: 'connected',
+    created_at: at,
+    updated_at: at,
+  };
+}
+
+/** As the system: the connection a sync run belongs to, then the run. */
+async function connectionSyncRow(sql: Sql, party: Party): Promise<Row> {
+  const connection = await insertRow(sql, 'connections', connectionRow(party));
+  const at = new Date();
+  return {
+    id: uuidv7(),
+    tenant_id: party.tenantId,
+    user_id: party.users.member,
+    connection_id: connection.id,
+    resource: 'heartrate',
+    kind: 'backfill',
+    window_from: at,
+    window_to: at,
+    fetched_at: at,
+    created_at: at,
+    updated_at: at,
+  };
+}
+
 let touchedNumbers = 0;
 /** A number no fixture row holds yet. */
 function touchedNumber(): number {
@@ -252,6 +290,96 @@ function healthData(table: string, key: readonly string[], grants: readonly Comm
     touch,
   };
 }
+
+// ---- monitoring (0009): rules, their state, alerts and live events of a watched person, inboxes,
+// and each tenant's alerting settings
+
+function ruleRow(party: Party): Row {
+  const now = new Date();
+  return {
+    id: uuidv7(),
+    tenant_id: party.tenantId,
+    name: 'Matrix rule',
+    metric: 'heart_rate',
+    condition: JSON.stringify({ metric: 'heart_rate', operator: '>', value: 100, duration: 30, maxGapMinutes: 10 }),
+    action_type: 'doctor_ping',
+    severity: 'high',
+    cooldown_minutes: 60,
+    created_by: party.users.admin,
+    created_at: now,
+    updated_at: now,
+  };
+}
+
+function alertRow(party: Party): Row {
+  const id = uuidv7();
+  const at = new Date(Date.UTC(2024, 0, 1));
+  return {
+    id,
+    tenant_id: party.tenantId,
+    user_id: party.users.member,
+    rule_id: uuidv7(),
+    rule_name: 'Matrix rule',
+    action_type: 'alert',
+    alert_key: `matrix:${id}`,
+    metric: 'heart_rate',
+    severity: 'high',
+    state: 'open',
+    opened_at: at,
+    evidence: JSON.stringify({ from: at.getTime(), to: at.getTime(), sampleCount: 1, samples: [] }),
+    evidence_from: at,
+    evidence_to: at,
+    recorded_at: at,
+    updated_at: at,
+  };
+}
+
+/** As the system: an alert about the party's member (on the clinician's care team), and a comment on it by the member. */
+async function alertCommentRow(sql: Sql, party: Party): Promise<Row> {
+  await careTeamOfMember(sql, party);
+  const alert = await insertRow(sql, 'alerts', alertRow(party));
+  return { id: uuidv7(), tenant_id: party.tenantId, user_id: party.users.member, alert_id: alert.id, author_id: party.users.member, body: 'Matrix', created_at: new Date() };
+}
+
+let liveSeqs = 0;
+function liveEventRow(party: Party): Row {
+  liveSeqs += 1;
+  return { tenant_id: party.tenantId, seq: liveSeqs, user_id: party.users.member, kind: 'data.ingested', payload: '{}', created_at: new Date() };
+}
+
+/** A row about the party's member: the member, and the clinician with them on their care team, see it. */
+function aboutMember(table: string, key: readonly string[], grants: readonly Command[], allow: TableFixture['allow'], row: (sql: Sql, party: Party) => Row | Promise<Row>, touch: () => { column: string; value: unknown }): TableFixture {
+  return {
+    grants,
+    allow,
+    key,
+    async seed(sql, party) {
+      await careTeamOfMember(sql, party);
+      return insertRow(sql, table, await row(sql, party));
+    },
+    async draft(sql, party) {
+      await careTeamOfMember(sql, party);
+      return row(sql, party);
+    },
+    touch,
+  };
+}
+
+/** A row of the tenant itself (keyed by tenant_id) that `allow` says who may touch. */
+function ofTenant(table: string, key: readonly string[], grants: readonly Command[], allow: TableFixture['allow'], row: (sql: Sql, party: Party) => Row | Promise<Row>, touch: () => { column: string; value: unknown }): TableFixture {
+  return {
+    grants,
+    allow,
+    key,
+    async seed(sql, party) {
+      return insertRow(sql, table, await row(sql, party));
+    },
+    draft: async (sql, party) => row(sql, party),
+    touch,
+  };
+}
+
+const OWN = { select: ['member'], insert: ['member'], update: ['member'] } as const;
 
 export const FIXTURES: Record<string, TableFixture> = {
   // The tenant row itself, keyed by id: members read it, admins edit it, nobody creates or deletes one.
@@ -469,4 +597,116 @@ export const FIXTURES: Record<string, TableFixture> = {
     (party) => ({ tenant_id: party.tenantId, user_id: party.users.member, metric: 'steps', updated_at: new Date() }),
     () => ({ column: 'priority', value: [`Source ${touchedNumber()}`] }),
   ),
+
+  // Insight (0007). The journal is private: its author does everything, nobody else anything,
+  // not even a clinician who has the author on their care team.
+  journal_entries: {
+    ...healthData('journal_entries', ['id'], ['select', 'insert', 'update', 'delete'], journalEntryRow, () => ({ column: 'updated_at', value: touchedAt() })),
+    allow: { select: ['member'], insert: ['member'], update: ['member'], delete: ['member'] },
+  },
+  correlation_reports: healthData(
+    'correlation_reports',
+    ['tenant_id', 'user_id'],
+    ['select', 'insert', 'update'],
+    (party) => ({ tenant_id: party.tenantId, user_id: party.users.member, version: 'matrix', computed_at: new Date(), findings: '[]', skipped_count: 0 }),
+    () => ({ column: 'skipped_count', value: touchedNumber() }),
+  ),
+
+  // Connections (0008): a person's linked accounts and their sync runs are theirs alone: not
+  // even a clinician with them on their care team sees them.
+  connections: {
+    ...healthData('connections', ['id'], ['select', 'insert', 'update', 'delete'], connectionRow, () => ({ column: 'last_error', value: `touched-${touchedNumber()}` })),
+    allow: { select: ['member'], insert: ['member'], update: ['member'], delete: ['member'] },
+  },
+  connection_syncs: {
+    grants: ['select', 'insert', 'update', 'delete'],
+    allow: { select: ['member'], insert: ['member'], update: ['member'], delete: ['member'] },
+    key: ['id'],
+    async seed(sql, party) {
+      return insertRow(sql, 'connection_syncs', await connectionSyncRow(sql, party));
+    },
+    draft: connectionSyncRow,
+    touch: () => ({ column: 'pages', value: touchedNumber() }),
+  },
+
+  // Monitoring (0009). Rules: everyone reads the tenant's, admins and clinicians write them
+  // (a member writes only rules they set for themselves, which this tenant-wide row is not).
+  rules: ofTenant('rules', ['id'], ['select', 'insert', 'update', 'delete'], { select: ROLES, insert: ['clinician', 'admin'], update: ['clinician', 'admin'], delete: ['clinician', 'admin'] }, (_sql, party) => ruleRow(party), () => ({
+    column: 'name',
+    value: `touched ${touchedNumber()}`,
+  })),
+  // A person's rule streams: theirs alone.
+  rule_states: aboutMember('rule_states', ['tenant_id', 'user_id', 'metric'], ['select', 'insert', 'update'], OWN, (_sql, party) => ({
+    tenant_id: party.tenantId,
+    user_id: party.users.member,
+    metric: 'heart_rate',
+    snapshot: '{}',
+    updated_at: new Date(),
+  }), () => ({ column: 'updated_at', value: touchedAt() })),
+  // Alerts about the member: the member (who writes them, through the evaluation job) and their
+  // care-team clinician see and move them along; an admin with no care-team tie sees nothing.
+  alerts: aboutMember('alerts', ['id'], ['select', 'insert', 'update'], { select: ['member', 'clinician'], insert: ['member'], update: ['member', 'clinician'] }, (_sql, party) => alertRow(party), () => ({
+    column: 'updated_at',
+    value: touchedAt(),
+  })),
+  // Comments: whoever sees the alert, each writing as themselves (the row is the member's comment).
+  alert_comments: aboutMember('alert_comments', ['id'], ['select', 'insert'], { select: ['member', 'clinician'], insert: ['member'] }, alertCommentRow, () => ({
+    column: 'body',
+    value: `touched ${touchedNumber()}`,
+  })),
+  // The live event log: events about the member, read and appended by whoever watches them.
+  live_events: aboutMember('live_events', ['tenant_id', 'seq'], ['select', 'insert'], { select: ['member', 'clinician'], insert: ['member', 'clinician'] }, (_sql, party) => liveEventRow(party), () => ({
+    column: 'kind',
+    value: 'alert.updated',
+  })),
+  // The tenant's event counter: a number everyone in the tenant advances.
+  live_event_counters: ofTenant('live_event_counters', ['tenant_id'], ['select', 'insert', 'update'], { select: ROLES, insert: ROLES, update: ROLES }, (_sql, party) => ({ tenant_id: party.tenantId, last_seq: 0 }), () => ({
+    column: 'last_seq',
+    value: touchedNumber(),
+  })),
+  // Inboxes and notification preferences: the person's own.
+  notifications: aboutMember('notifications', ['id'], ['select', 'insert', 'update'], OWN, (_sql, party) => ({
+    id: uuidv7(),
+    tenant_id: party.tenantId,
+    user_id: party.users.member,
+    severity: 'high',
+    title: 'Matrix',
+    body: '',
+    created_at: new Date(),
+  }), () => ({ column: 'read_at', value: touchedAt() })),
+  notification_preferences: aboutMember('notification_preferences', ['tenant_id', 'user_id'], ['select', 'insert', 'update'], OWN, (_sql, party) => ({
+    tenant_id: party.tenantId,
+    user_id: party.users.member,
+    in_app_severities: ['high'],
+    email_severities: [],
+    updated_at: new Date(),
+  }), () => ({ column: 'updated_at', value: touchedAt() })),
+  // Who is on call and the alert policy: everyone in the tenant reads them, admins set them.
+  alert_on_call: ofTenant('alert_on_call', ['tenant_id', 'user_id'], ['select', 'insert', 'delete'], { select: ROLES, insert: ['admin'], delete: ['admin'] }, async (sql, party) => ({
+    tenant_id: party.tenantId,
+    user_id: await memberOf(sql, party, 'clinician'),
+  }), () => ({ column: 'created_at', value: touchedAt() })),
+  alert_policies: ofTenant('alert_policies', ['tenant_id'], ['select', 'insert', 'update'], { select: ROLES, insert: ['admin'], update: ['admin'] }, (_sql, party) => ({
+    tenant_id: party.tenantId,
+    updated_at: new Date(),
+  }), () => ({ column: 'updated_at', value: touchedAt() })),
+  // The outgoing webhook (its URL may be a credential): admins only; its delivery log is written by the system, read by admins.
+  alert_webhooks: ofTenant('alert_webhooks', ['tenant_id'], ['select', 'insert', 'update', 'delete'], { select: ['admin'], insert: ['admin'], update: ['admin'], delete: ['admin'] }, (_sql, party) => ({
+    tenant_id: party.tenantId,
+    url: 'https://hooks.example.test/matrix',
+    secret_sealed: 'sealed',
+    min_severity: 'low',
+    created_at: new Date(),
+    updated_at: new Date(),
+  }), () => ({ column: 'url', value: `https://hooks.example.test/${touchedNumber()}` })),
+  webhook_deliveries: ofTenant('webhook_deliveries', ['id'], ['select'], { select: ['admin'] }, (_sql, party) => ({
+    id: uuidv7(),
+    tenant_id: party.tenantId,
+    event: 'alert.opened',
+    url: 'https://hooks.example.test/matrix',
+    payload: '{}',
+    state: 'pending',
+    created_at: new Date(),
+    updated_at: new Date(),
+  }), () => ({ column: 'attempts', value: touchedNumber() })),
 };

@@ -1,0 +1,11 @@
+import type { InsightRepos } from '../../app/insight/insight-ports.ts';
+import { correlationReportRepo } from './correlation-report.repo.ts';
+import { journalRepo } from './journal.repo.ts';
+import { rollupReads } from './rollup-reads.repo.ts';
+
+/** The repositories of insight (journal, correlation reports, cross-metric rollup reads). */
+export const insightRepos: InsightRepos = {
+  journal: journalRepo,
+  correlationReports: correlationReportRepo,
+  rollups: rollupReads,
+};

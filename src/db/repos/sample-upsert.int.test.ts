@@ -1,0 +1,101 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { uuidv7 } from 'uuidv7';
+import { databaseKinds, freshDatabase } from '../../../test/support/databases.ts';
+import { prepareBatch } from '../../app/ingest/prepare-batch.ts';
+import type { DaySample, MetricDay, PersonRef } from '../../app/ports.ts';
+import type { CanonicalSample } from '../../domain/ingest/index.ts';
+import { createSamplePartitions } from '../sample-partitions.ts';
+import { createTransactions } from '../with-tenant.ts';
+import { sampleRepo } from './sample.repo.ts';
+
+const HOUR_MS = 3_600_000;
+const iso = (ms: number) => new Date(ms).toISOString();
+const BASE = Date.UTC(2024, 0, 30, 20);
+
+/** Every shape a batch column can take: shared and varying, lists and text arrays, empty elements. */
+function variedBatch(): CanonicalSample[] {
+  const raw: object[] = [];
+  for (let i = 0; i < 240; i += 1) {
+    const at = BASE + i * 7 * 60_000 + (i % 3) * 250;
+    switch (i % 6) {
+      case 0:
+        raw.push({ metric: 'heart_rate', value: 50 + (i % 70) + 0.1 + 0.2, unit: 'bpm', start: iso(at), source: i % 4 ? 'Apple Watch' : 'Polar, "H10"\\', device: i % 2 ? 'Watch, 7' : undefined, utcOffsetMinutes: -300 });
+        break;
+      case 1:
+        raw.push({ metric: 'steps', value: i % 50, unit: 'count', start: iso(at), end: iso(at + 60_000), source: 'iPhone', notWorn: i % 11 === 1, recordedAt: i % 5 ? iso(at + 90 * 86_400_000) : undefined });
+        break;
+      case 2:
+        raw.push({ metric: 'sleep_stage', value: ['deep', 'rem', 'core', 'awake'][i % 4], start: iso(at), end: iso(at + 6 * 60_000), source: 'Oura', externalId: `stage-${i}` });
+        break;
+      case 3:
+        raw.push({ metric: 'steps', value: 1000 + i, start: iso(at).slice(0, 10), source: 'fitbit', externalId: `day-${iso(at).slice(0, 10)}` });
+        break;
+      case 4:
+        raw.push({ metric: 'weight', value: 70 + i / 1000, unit: 'kg', start: iso(at), source: 'scale', utcOffsetMinutes: 540 });
+        break;
+      default:
+        raw.push({ metric: 'heart_rate', value: 61, unit: 'bpm', start: iso(at), end: iso(at + HOUR_MS), source: 'Apple Watch' });
+    }
+  }
+  const { kept, rejected } = prepareBatch(raw, { timeZone: 'Europe/Berlin' });
+  assert.equal(rejected, 0);
+  return kept;
+}
+
+/** A stored sample as forDays gives it back. */
+function asDaySample(s: CanonicalSample): DaySample {
+  const day: DaySample = { metric: s.metric, localDate: s.localDate, source: s.source, value: s.value, start: s.start, end: s.end };
+  if (s.wholeDay) day.wholeDay = true;
+  if (s.notWorn) day.notWorn = true;
+  if (s.category !== undefined) day.category = s.category;
+  if (s.recordedAt !== undefined) day.recordedAt = s.recordedAt;
+  if (s.externalId !== undefined) day.externalId = s.externalId;
+  return day;
+}
+
+const byKey = (a: DaySample, b: DaySample) => (`${a.metric}|${a.source}|${a.start}` < `${b.metric}|${b.source}|${b.start}` ? -1 : 1);
+const distinctDays = (samples: readonly CanonicalSample[]) => [...new Map(samples.map((s) => [`${s.metric}|${s.localDate}`, s])).keys()].sort();
+const dayKeys = (days: readonly MetricDay[]) => [...new Set(days.map((d) => `${d.metric}|${d.date}`))].sort();
+
+for (const kind of databaseKinds) {
+  describe(`sample upsert and day reads on ${kind}`, () => {
+    it('stores a new batch as it is, reads its days back, writes nothing when it comes again, and takes newer revisions', async () => {
+      const db = await freshDatabase(kind);
+      const tx = createTransactions(db, () => undefined);
+      const person: PersonRef = { tenantId: uuidv7(), userId: uuidv7() };
+      await tx.withSystem('test: a person', async (sql) => {
+        await sql.query(`insert into tenants (id, slug, name, type) values ($1, $2, 'T', 'team')`, [person.tenantId, `t-${person.tenantId.slice(-8)}`]);
+        await sql.query('insert into users (id, email, name) values ($1, $2, $3)', [person.userId, `u-${person.userId.slice(-8)}@example.test`, 'U']);
+        await sql.query(`insert into memberships (tenant_id, user_id, role) values ($1, $2, 'member')`, [person.tenantId, person.userId]);
+      });
+      const batch = variedBatch();
+      await createSamplePartitions(tx).ensure(batch.map((s) => s.start.slice(0, 7)));
+      const write = (samples: readonly CanonicalSample[]) =>
+        tx.withTenant(person, async (sql) => {
+          await sampleRepo.lockPerson(sql, person);
+          return sampleRepo.upsert(sql, person, uuidv7(), samples);
+        });
+      const read = (days: readonly MetricDay[]) => tx.withTenant(person, (sql) => sampleRepo.forDays(sql, person, days));
+
+      const first = await write(batch);
+      assert.equal(first.written, batch.length);
+      assert.deepEqual(dayKeys(first.days), distinctDays(batch));
+      assert.equal(first.from, batch.map((s) => s.start).sort()[0]);
+      assert.equal(first.to, batch.map((s) => s.end).sort().at(-1));
+      assert.deepEqual((await read(first.days)).sort(byKey), batch.map(asDaySample).sort(byKey));
+
+      assert.deepEqual(await write(batch), { written: 0, days: [] });
+
+      const revised = batch.filter((_, i) => i % 4 === 0).map((s) => ({ ...s, value: s.metric === 'sleep_stage' ? s.value : s.value + 1, recordedAt: '2025-01-01T00:00:00.000Z' }));
+      const fresh = { ...batch[0]!, start: iso(BASE - HOUR_MS), end: iso(BASE - HOUR_MS) };
+      const second = await write([...revised, fresh]);
+      assert.equal(second.written, revised.length + 1);
+      const expected = new Map(batch.map((s) => [`${s.metric}|${s.source}|${s.start}`, s]));
+      for (const s of [...revised, fresh]) expected.set(`${s.metric}|${s.source}|${s.start}`, s);
+      const all = [...expected.values()];
+      const days = [...new Map(all.map((s) => [`${s.metric}|${s.localDate}`, { metric: s.metric, date: s.localDate }])).values()];
+      assert.deepEqual((await read(days)).sort(byKey), all.map(asDaySample).sort(byKey));
+    });
+  });
+}
