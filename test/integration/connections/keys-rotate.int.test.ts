@@ -40,9 +40,9 @@ for (const kind of databaseKinds) {
         const cli = (keys: string) => runCli(['keys', 'rotate', '--json'], childEnv({ ...base, ENCRYPTION_KEYS: keys, LOG_LEVEL: 'warn' }));
         const rotated = await cli(`1:${v1},2:${v2}`);
         assert.equal(rotated.code, 0, rotated.stderr);
-        assert.deepEqual(JSON.parse(rotated.stdout), { resealed: { 'connection tokens': 1, 'TOTP secrets': 1 }, current: 0, skipped: 0 });
+        assert.deepEqual(JSON.parse(rotated.stdout), { resealed: { 'connection tokens': 1, 'TOTP secrets': 1, 'webhook secrets': 0 }, current: 0, skipped: 0 });
         const again = await cli(`1:${v1},2:${v2}`);
-        assert.deepEqual(JSON.parse(again.stdout), { resealed: { 'connection tokens': 0, 'TOTP secrets': 0 }, current: 2, skipped: 0 });
+        assert.deepEqual(JSON.parse(again.stdout), { resealed: { 'connection tokens': 0, 'TOTP secrets': 0, 'webhook secrets': 0 }, current: 2, skipped: 0 });
 
         // The older key leaves the ring: the tokens still open, the syncs still run.
         api = await openApi(kind, { ...base, ENCRYPTION_KEYS: `2:${v2}` });

@@ -21,8 +21,8 @@ export interface EvaluationJob {
  * so a job run twice (at least once delivery, a restart) finds its work done. After the
  * commit: the live alerts' notifications are queued (one job per alert) and the stream
  * connections told. Every batch is a `data.ingested` live event, with or without rules.
+ * Returns the alerts it opened live.
  */
-/** Returns the alerts it opened live. */
 export async function evaluatePersonRules(deps: MonitoringDeps, job: EvaluationJob): Promise<AlertRecord[]> {
   const person: PersonRef = { tenantId: job.tenantId, userId: job.userId };
   const now = deps.clock.now();
