@@ -1,21 +1,12 @@
+import type { VendorFailureCode } from '../../app/ports.ts';
+
 /**
  * How a vendor call fails. Messages are built only from the vendor, the resource, HTTP
  * statuses and OAuth error codes: never from a token, secret, authorization code, URL query or
  * response body. No error keeps a `cause`, because a library's error may hold the token
  * response it failed to process.
  */
-export type VendorErrorCode =
-  | 'rate_limited'
-  | 'unauthorized'
-  | 'reauthorization_required'
-  | 'consent_denied'
-  | 'authorization_failed'
-  | 'state_mismatch'
-  | 'unavailable'
-  | 'request_failed'
-  | 'invalid_response'
-  | 'invalid_document'
-  | 'webhook_rejected';
+export type VendorErrorCode = VendorFailureCode;
 
 export abstract class VendorError extends Error {
   abstract readonly code: VendorErrorCode;

@@ -5,21 +5,11 @@ import { after, before, describe, it } from 'node:test';
 import { journalTextAad } from '../../../src/app/insight/journal/journal-entry.ts';
 import { openApi, type ApiHarness } from '../../support/api-harness.ts';
 import { databaseKinds } from '../../support/databases.ts';
+import type { JournalEntry } from '../../../src/app/insight/journal/journal-entry.ts';
 import { getJson, type Caller } from '../ingest/ingest-helpers.ts';
 import { clinic, daysAgo, person, type Person } from './insight-helpers.ts';
 
-interface Entry {
-  id: string;
-  date: string;
-  text?: string;
-  mood?: number;
-  energy?: number;
-  stress?: number;
-  tags: string[];
-  emoji?: string;
-  createdAt: string;
-  updatedAt: string;
-}
+type Entry = JournalEntry;
 
 for (const kind of databaseKinds) {
   describe(`journal on ${kind}`, () => {
