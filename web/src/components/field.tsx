@@ -6,20 +6,23 @@ interface FieldChrome {
   error?: string | undefined;
 }
 
-function describedBy(hintId: string, errorId: string, hint: unknown, error: unknown): string | undefined {
-  const ids = [hint ? hintId : '', error ? errorId : ''].filter(Boolean).join(' ');
-  return ids || undefined;
+/** What a field's control carries so that its label, hint and error belong to it. */
+interface ControlLinks {
+  id: string;
+  'aria-invalid': true | undefined;
+  'aria-describedby': string | undefined;
 }
 
-/** A labelled input with an optional hint and error, both tied to it for screen readers. */
-export function TextField({ label, hint, error, id, className, ...input }: FieldChrome & ComponentProps<'input'>) {
+/** A label, an optional hint and error, and the control they describe (for screen readers too). */
+function Field({ label, hint, error, id, className, control }: FieldChrome & { id?: string | undefined; className?: string | undefined; control: (links: ControlLinks) => ReactNode }) {
   const autoId = useId();
-  const inputId = id ?? autoId;
-  const hintId = `${inputId}-hint`;
-  const errorId = `${inputId}-error`;
+  const controlId = id ?? autoId;
+  const hintId = `${controlId}-hint`;
+  const errorId = `${controlId}-error`;
+  const describedBy = [hint ? hintId : '', error ? errorId : ''].filter(Boolean).join(' ') || undefined;
   return (
     <div className={`field${className ? ` ${className}` : ''}`}>
-      <label className="field__label" htmlFor={inputId}>
+      <label className="field__label" htmlFor={controlId}>
         {label}
       </label>
       {hint ? (
@@ -27,13 +30,7 @@ export function TextField({ label, hint, error, id, className, ...input }: Field
           {hint}
         </p>
       ) : null}
-      <input
-        className="field__input"
-        id={inputId}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(hintId, errorId, hint, error)}
-        {...input}
-      />
+      {control({ id: controlId, 'aria-invalid': error ? true : undefined, 'aria-describedby': describedBy })}
       {error ? (
         <p className="field__error" id={errorId}>
           {error}
@@ -43,43 +40,25 @@ export function TextField({ label, hint, error, id, className, ...input }: Field
   );
 }
 
-export function SelectField({
-  label,
-  hint,
-  error,
-  id,
-  className,
-  children,
-  ...select
-}: FieldChrome & ComponentProps<'select'>) {
-  const autoId = useId();
-  const selectId = id ?? autoId;
-  const hintId = `${selectId}-hint`;
-  const errorId = `${selectId}-error`;
+export function TextField({ label, hint, error, id, className, ...input }: FieldChrome & ComponentProps<'input'>) {
   return (
-    <div className={`field${className ? ` ${className}` : ''}`}>
-      <label className="field__label" htmlFor={selectId}>
-        {label}
-      </label>
-      {hint ? (
-        <p className="field__hint" id={hintId}>
-          {hint}
-        </p>
-      ) : null}
-      <select
-        className="field__input field__select"
-        id={selectId}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(hintId, errorId, hint, error)}
-        {...select}
-      >
-        {children}
-      </select>
-      {error ? (
-        <p className="field__error" id={errorId}>
-          {error}
-        </p>
-      ) : null}
-    </div>
+    <Field label={label} hint={hint} error={error} id={id} className={className} control={(links) => <input className="field__input" {...links} {...input} />} />
+  );
+}
+
+export function SelectField({ label, hint, error, id, className, children, ...select }: FieldChrome & ComponentProps<'select'>) {
+  return (
+    <Field
+      label={label}
+      hint={hint}
+      error={error}
+      id={id}
+      className={className}
+      control={(links) => (
+        <select className="field__input field__select" {...links} {...select}>
+          {children}
+        </select>
+      )}
+    />
   );
 }

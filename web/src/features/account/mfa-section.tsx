@@ -1,9 +1,9 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import { describeError } from '../../api/errors.ts';
 import type { TotpEnrolment } from '../../api/types.ts';
 import { FormError, LiveStatus } from '../../components/alerts.tsx';
 import { Button } from '../../components/button.tsx';
 import { TextField } from '../../components/field.tsx';
+import { useAction } from '../../components/use-action.ts';
 import { useSignedIn } from '../session/session-context.tsx';
 import { groupSecret, recoveryCodesFile, svgDataUri } from './totp-display.ts';
 
@@ -18,8 +18,7 @@ export function MfaSection() {
   const [phase, setPhase] = useState<Phase>({ name: 'idle' });
   const [code, setCode] = useState('');
   const [password, setPassword] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, run: runAction } = useAction();
   const [status, setStatus] = useState<string | null>(null);
   const [copied, setCopied] = useState<string | null>(null);
   const focusTarget = useRef<HTMLHeadingElement>(null);
@@ -28,17 +27,9 @@ export function MfaSection() {
     if (phase.name !== 'idle') focusTarget.current?.focus();
   }, [phase.name]);
 
-  async function run(action: () => Promise<void>) {
-    setBusy(true);
-    setError(null);
+  function run(action: () => Promise<void>) {
     setStatus(null);
-    try {
-      await action();
-    } catch (caught) {
-      setError(describeError(caught));
-    } finally {
-      setBusy(false);
-    }
+    return runAction(action);
   }
 
   const start = () =>

@@ -1,9 +1,10 @@
 import { useState, type FormEvent } from 'react';
-import { ApiError, describeError } from '../../api/errors.ts';
-import { FormError, LiveStatus } from '../../components/alerts.tsx';
+import { FormError } from '../../components/alerts.tsx';
 import { Button } from '../../components/button.tsx';
 import { TextField } from '../../components/field.tsx';
 import { PageHeading } from '../../components/page.tsx';
+import { SectionForm } from '../../components/section-form.tsx';
+import { useAction, withFieldErrors } from '../../components/use-action.ts';
 import { PASSWORD_HINT, PASSWORD_MIN_LENGTH } from '../auth/password-hint.ts';
 import { useSignedIn } from '../session/session-context.tsx';
 import { MfaSection } from './mfa-section.tsx';
@@ -12,64 +13,56 @@ function ChangePasswordSection() {
   const { api } = useSignedIn();
   const [current, setCurrent] = useState('');
   const [next, setNext] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, run } = useAction();
   const [fieldError, setFieldError] = useState<string | undefined>();
   const [status, setStatus] = useState<string | null>(null);
 
-  async function submit(event: FormEvent) {
+  function submit(event: FormEvent) {
     event.preventDefault();
-    setBusy(true);
-    setError(null);
     setFieldError(undefined);
     setStatus(null);
-    try {
-      await api.changePassword(current, next);
-      setCurrent('');
-      setNext('');
-      setStatus('Your password is changed.');
-    } catch (caught) {
-      setError(describeError(caught));
-      if (caught instanceof ApiError) setFieldError(caught.fieldErrors().newPassword);
-    } finally {
-      setBusy(false);
-    }
+    void run(
+      async () => {
+        await api.changePassword(current, next);
+        setCurrent('');
+        setNext('');
+        setStatus('Your password is changed.');
+      },
+      withFieldErrors((byField) => setFieldError(byField.newPassword)),
+    );
   }
 
   return (
-    <section className="card" aria-labelledby="password-heading">
-      <h2 id="password-heading">Password</h2>
-      <LiveStatus message={status} />
-      <form className="form form--inline" onSubmit={submit}>
-        <FormError message={error} />
-        <TextField
-          label="Current password"
-          name="currentPassword"
-          type="password"
-          autoComplete="current-password"
-          required
-          value={current}
-          onChange={(e) => setCurrent(e.target.value)}
-        />
-        <TextField
-          label="New password"
-          name="newPassword"
-          type="password"
-          autoComplete="new-password"
-          hint={PASSWORD_HINT}
-          required
-          minLength={PASSWORD_MIN_LENGTH}
-          value={next}
-          error={fieldError}
-          onChange={(e) => setNext(e.target.value)}
-        />
-        <div className="form__row">
-          <Button type="submit" variant="secondary" busy={busy} busyLabel="Changing…">
-            Change password
-          </Button>
-        </div>
-      </form>
-    </section>
+    <SectionForm
+      id="password"
+      title="Password"
+      status={status}
+      error={error}
+      onSubmit={submit}
+      submit={{ label: 'Change password', busy, busyLabel: 'Changing…' }}
+    >
+      <TextField
+        label="Current password"
+        name="currentPassword"
+        type="password"
+        autoComplete="current-password"
+        required
+        value={current}
+        onChange={(e) => setCurrent(e.target.value)}
+      />
+      <TextField
+        label="New password"
+        name="newPassword"
+        type="password"
+        autoComplete="new-password"
+        hint={PASSWORD_HINT}
+        required
+        minLength={PASSWORD_MIN_LENGTH}
+        value={next}
+        error={fieldError}
+        onChange={(e) => setNext(e.target.value)}
+      />
+    </SectionForm>
   );
 }
 
@@ -77,80 +70,61 @@ function ChangeEmailSection() {
   const { api, me } = useSignedIn();
   const [password, setPassword] = useState('');
   const [email, setEmail] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, run } = useAction();
   const [status, setStatus] = useState<string | null>(null);
 
-  async function submit(event: FormEvent) {
+  function submit(event: FormEvent) {
     event.preventDefault();
-    setBusy(true);
-    setError(null);
     setStatus(null);
-    try {
+    void run(async () => {
       await api.changeEmail(password, email.trim());
       setStatus(`We sent a confirmation link to ${email.trim()}. Your address changes when you open it.`);
       setPassword('');
       setEmail('');
-    } catch (caught) {
-      setError(describeError(caught));
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (
-    <section className="card" aria-labelledby="email-heading">
-      <h2 id="email-heading">Email address</h2>
-      <p>
-        You sign in with <strong>{me.user.email}</strong>.
-      </p>
-      <LiveStatus message={status} />
-      <form className="form form--inline" onSubmit={submit}>
-        <FormError message={error} />
-        <TextField
-          label="New email address"
-          name="newEmail"
-          type="email"
-          autoComplete="email"
-          required
-          value={email}
-          onChange={(e) => setEmail(e.target.value)}
-        />
-        <TextField
-          label="Current password"
-          name="currentPassword"
-          type="password"
-          autoComplete="current-password"
-          required
-          value={password}
-          onChange={(e) => setPassword(e.target.value)}
-        />
-        <div className="form__row">
-          <Button type="submit" variant="secondary" busy={busy} busyLabel="Sending…">
-            Change email
-          </Button>
-        </div>
-      </form>
-    </section>
+    <SectionForm
+      id="email"
+      title="Email address"
+      intro={
+        <p>
+          You sign in with <strong>{me.user.email}</strong>.
+        </p>
+      }
+      status={status}
+      error={error}
+      onSubmit={submit}
+      submit={{ label: 'Change email', busy, busyLabel: 'Sending…' }}
+    >
+      <TextField
+        label="New email address"
+        name="newEmail"
+        type="email"
+        autoComplete="email"
+        required
+        value={email}
+        onChange={(e) => setEmail(e.target.value)}
+      />
+      <TextField
+        label="Current password"
+        name="currentPassword"
+        type="password"
+        autoComplete="current-password"
+        required
+        value={password}
+        onChange={(e) => setPassword(e.target.value)}
+      />
+    </SectionForm>
   );
 }
 
 function SessionsSection() {
   const { signOut } = useSignedIn();
   const [confirming, setConfirming] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-
-  async function signOutEverywhere() {
-    setBusy(true);
-    setError(null);
-    try {
-      await signOut({ everywhere: true });
-    } catch (caught) {
-      setError(describeError(caught));
-      setBusy(false);
-    }
-  }
+  const { busy, error, run } = useAction();
+  const signOutEverywhere = () => run(() => signOut({ everywhere: true }));
 
   return (
     <section className="card" aria-labelledby="sessions-heading">

@@ -1,32 +1,25 @@
 import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router-dom';
-import { describeError } from '../../api/errors.ts';
 import { FormError } from '../../components/alerts.tsx';
 import { Button } from '../../components/button.tsx';
 import { TextField } from '../../components/field.tsx';
 import { AuthLayout } from '../../components/layouts.tsx';
 import { PageHeading } from '../../components/page.tsx';
+import { useAction } from '../../components/use-action.ts';
 import { useSession } from '../session/session-context.tsx';
 
 export function ForgotPasswordPage() {
   const { api } = useSession();
   const [email, setEmail] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, run } = useAction();
   const [sentTo, setSentTo] = useState<string | null>(null);
 
-  async function submit(event: FormEvent) {
+  function submit(event: FormEvent) {
     event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
+    void run(async () => {
       await api.requestPasswordReset(email.trim());
       setSentTo(email.trim());
-    } catch (caught) {
-      setError(describeError(caught));
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   if (sentTo) {

@@ -1,11 +1,11 @@
 import { useState, type FormEvent } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
-import { ApiError, describeError } from '../../api/errors.ts';
 import { FormError } from '../../components/alerts.tsx';
 import { Button } from '../../components/button.tsx';
 import { TextField } from '../../components/field.tsx';
 import { AuthLayout } from '../../components/layouts.tsx';
 import { PageHeading } from '../../components/page.tsx';
+import { useAction, withFieldErrors } from '../../components/use-action.ts';
 import { useSession } from '../session/session-context.tsx';
 import { PASSWORD_HINT, PASSWORD_MIN_LENGTH } from './password-hint.ts';
 
@@ -15,13 +15,12 @@ export function ResetPasswordPage() {
   const token = params.get('token');
   const [password, setPassword] = useState('');
   const [repeat, setRepeat] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, setError, run } = useAction();
   const [mismatch, setMismatch] = useState<string | undefined>();
   const [fieldError, setFieldError] = useState<string | undefined>();
   const [done, setDone] = useState(false);
 
-  async function submit(event: FormEvent) {
+  function submit(event: FormEvent) {
     event.preventDefault();
     if (!token) return;
     setError(null);
@@ -31,16 +30,13 @@ export function ResetPasswordPage() {
       return;
     }
     setMismatch(undefined);
-    setBusy(true);
-    try {
-      await api.confirmPasswordReset(token, password);
-      setDone(true);
-    } catch (caught) {
-      setError(describeError(caught));
-      if (caught instanceof ApiError) setFieldError(caught.fieldErrors().password);
-    } finally {
-      setBusy(false);
-    }
+    void run(
+      async () => {
+        await api.confirmPasswordReset(token, password);
+        setDone(true);
+      },
+      withFieldErrors((byField) => setFieldError(byField.password)),
+    );
   }
 
   if (!token) {

@@ -6,6 +6,7 @@ import { Button } from '../../components/button.tsx';
 import { TextField } from '../../components/field.tsx';
 import { AuthLayout } from '../../components/layouts.tsx';
 import { PageHeading } from '../../components/page.tsx';
+import { useAction } from '../../components/use-action.ts';
 import { normaliseSecondFactor } from '../account/totp-display.ts';
 import { useSession } from '../session/session-context.tsx';
 import { safeNext } from './safe-next.ts';
@@ -26,8 +27,7 @@ export function SignInPage() {
   const [password, setPassword] = useState('');
   const [code, setCode] = useState('');
   const [recovery, setRecovery] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, setError, run } = useAction();
   const codeInput = useRef<HTMLInputElement>(null);
 
   useEffect(() => {
@@ -36,26 +36,25 @@ export function SignInPage() {
 
   if (session.status === 'signed-in' && !busy) return <Navigate to={next ?? '/dashboard'} replace />;
 
-  async function submit(event: FormEvent) {
+  function submit(event: FormEvent) {
     event.preventDefault();
-    setBusy(true);
-    setError(null);
     setNoticeSeen(true);
-    try {
-      const totp = step === 'code' ? normaliseSecondFactor(code, recovery) : undefined;
-      await session.api.signIn({ email: email.trim(), password, ...(totp ? { totp } : {}) });
-      await session.reload();
-      navigate(next ?? '/dashboard', { replace: true });
-    } catch (caught) {
-      if (caught instanceof ApiError && caught.code === 'mfa_required' && step === 'password') {
-        setStep('code');
-      } else {
-        setError(describeError(caught));
+    void run(
+      async () => {
+        const totp = step === 'code' ? normaliseSecondFactor(code, recovery) : undefined;
+        await session.api.signIn({ email: email.trim(), password, ...(totp ? { totp } : {}) });
+        await session.reload();
+        navigate(next ?? '/dashboard', { replace: true });
+      },
+      (caught) => {
+        if (caught instanceof ApiError && caught.code === 'mfa_required' && step === 'password') {
+          setStep('code');
+          return null;
+        }
         if (step === 'code') setCode('');
-      }
-    } finally {
-      setBusy(false);
-    }
+        return describeError(caught);
+      },
+    );
   }
 
   function backToPassword() {

@@ -1,11 +1,11 @@
 import { useState, type FormEvent } from 'react';
 import { Link, Navigate, useSearchParams } from 'react-router-dom';
-import { ApiError, describeError } from '../../api/errors.ts';
 import { FormError } from '../../components/alerts.tsx';
 import { Button } from '../../components/button.tsx';
 import { TextField } from '../../components/field.tsx';
 import { AuthLayout } from '../../components/layouts.tsx';
 import { PageHeading } from '../../components/page.tsx';
+import { useAction, withFieldErrors } from '../../components/use-action.ts';
 import { useSession } from '../session/session-context.tsx';
 import { PASSWORD_HINT, PASSWORD_MIN_LENGTH } from './password-hint.ts';
 import { rememberAfterVerify, safeNext } from './safe-next.ts';
@@ -18,28 +18,23 @@ export function SignUpPage() {
   const [email, setEmail] = useState(params.get('email') ?? '');
   const [password, setPassword] = useState('');
   const [showPassword, setShowPassword] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, run } = useAction();
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
-  const [busy, setBusy] = useState(false);
   const [sentTo, setSentTo] = useState<string | null>(null);
 
   if (session.status === 'signed-in' && !sentTo) return <Navigate to={next ?? '/dashboard'} replace />;
 
-  async function submit(event: FormEvent) {
+  function submit(event: FormEvent) {
     event.preventDefault();
-    setBusy(true);
-    setError(null);
     setFieldErrors({});
-    try {
-      const result = await session.api.signUp({ name: name.trim(), email: email.trim(), password });
-      rememberAfterVerify(next);
-      setSentTo(result.user.email);
-    } catch (caught) {
-      setError(describeError(caught));
-      if (caught instanceof ApiError) setFieldErrors(caught.fieldErrors());
-    } finally {
-      setBusy(false);
-    }
+    void run(
+      async () => {
+        const result = await session.api.signUp({ name: name.trim(), email: email.trim(), password });
+        rememberAfterVerify(next);
+        setSentTo(result.user.email);
+      },
+      withFieldErrors(setFieldErrors),
+    );
   }
 
   if (sentTo) {

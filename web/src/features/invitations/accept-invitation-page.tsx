@@ -1,11 +1,11 @@
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
-import { describeError } from '../../api/errors.ts';
 import type { AcceptedInvitation } from '../../api/types.ts';
 import { FormError, Loading } from '../../components/alerts.tsx';
 import { Button } from '../../components/button.tsx';
 import { AuthLayout } from '../../components/layouts.tsx';
 import { PageHeading } from '../../components/page.tsx';
+import { useAction } from '../../components/use-action.ts';
 import { tenantDisplayName } from '../branding/branding.ts';
 import { roleLabel } from '../members/roles.ts';
 import { useSession } from '../session/session-context.tsx';
@@ -18,8 +18,7 @@ export function AcceptInvitationPage() {
   const session = useSession();
   const [params] = useSearchParams();
   const token = params.get('token');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, run } = useAction();
   const [accepted, setAccepted] = useState<(AcceptedInvitation & { tenantName: string }) | null>(null);
 
   if (!token) {
@@ -59,22 +58,14 @@ export function AcceptInvitationPage() {
     );
   }
 
-  async function accept() {
-    if (!token) return;
-    setBusy(true);
-    setError(null);
-    try {
+  const accept = () =>
+    run(async () => {
       const result = await session.api.acceptInvitation(token);
       const me = await session.reload();
       const membership = me.memberships.find((m) => m.tenantId === result.tenantId);
       session.selectTenant(result.tenantId);
       setAccepted({ ...result, tenantName: membership ? tenantDisplayName(membership) : 'the organisation' });
-    } catch (caught) {
-      setError(describeError(caught));
-    } finally {
-      setBusy(false);
-    }
-  }
+    });
 
   if (accepted) {
     return (

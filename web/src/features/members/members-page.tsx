@@ -1,10 +1,11 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
-import { describeError, ApiError } from '../../api/errors.ts';
+import { describeError } from '../../api/errors.ts';
 import { roles, type Invitation, type Member, type Role } from '../../api/types.ts';
 import { FormError, Loading, LiveStatus } from '../../components/alerts.tsx';
 import { Button } from '../../components/button.tsx';
 import { SelectField, TextField } from '../../components/field.tsx';
 import { PageHeading } from '../../components/page.tsx';
+import { useAction, withFieldErrors } from '../../components/use-action.ts';
 import { tenantDisplayName } from '../branding/branding.ts';
 import { useSignedIn } from '../session/session-context.tsx';
 import { pendingInvitations } from './pending-invitations.ts';
@@ -137,26 +138,18 @@ function InviteForm({ onInvited }: { onInvited: (invitation: Invitation) => void
   const { api, tenant } = useSignedIn();
   const [email, setEmail] = useState('');
   const [role, setRole] = useState<Role>('member');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, run } = useAction();
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
 
-  async function submit(event: FormEvent) {
+  function submit(event: FormEvent) {
     event.preventDefault();
-    setBusy(true);
-    setError(null);
     setFieldErrors({});
-    try {
+    void run(async () => {
       const { invitation } = await api.invite(tenant.tenantId, email.trim(), role);
       setEmail('');
       setRole('member');
       onInvited(invitation);
-    } catch (caught) {
-      setError(describeError(caught));
-      if (caught instanceof ApiError) setFieldErrors(caught.fieldErrors());
-    } finally {
-      setBusy(false);
-    }
+    }, withFieldErrors(setFieldErrors));
   }
 
   return (
@@ -222,49 +215,45 @@ export function MembersPage() {
 
   useEffect(load, [load]);
 
-  async function changeRole(member: Member, role: Role) {
+  /** Runs a row's action; what it did is announced, or why it failed. */
+  async function act(work: () => Promise<string>) {
     setActionError(null);
     setStatus(null);
     try {
+      setStatus(await work());
+    } catch (caught) {
+      setActionError(describeError(caught));
+    }
+  }
+
+  const changeRole = (member: Member, role: Role) =>
+    act(async () => {
       const { member: updated } = await api.changeRole(tenantId, member.userId, role);
       setMembers((current) =>
         current.state === 'ready'
           ? { state: 'ready', value: current.value.map((m) => (m.userId === member.userId ? { ...m, ...updated } : m)) }
           : current,
       );
-      setStatus(`Role of ${member.name || member.email} changed to ${roleLabel(updated.role ?? role)}.`);
-    } catch (caught) {
-      setActionError(describeError(caught));
-    }
-  }
+      return `Role of ${member.name || member.email} changed to ${roleLabel(updated.role ?? role)}.`;
+    });
 
-  async function remove(member: Member) {
-    setActionError(null);
-    setStatus(null);
-    try {
+  const remove = (member: Member) =>
+    act(async () => {
       await api.removeMember(tenantId, member.userId);
       setMembers((current) =>
         current.state === 'ready' ? { state: 'ready', value: current.value.filter((m) => m.userId !== member.userId) } : current,
       );
-      setStatus(`${member.name || member.email} was removed from ${tenantDisplayName(tenant)}.`);
-    } catch (caught) {
-      setActionError(describeError(caught));
-    }
-  }
+      return `${member.name || member.email} was removed from ${tenantDisplayName(tenant)}.`;
+    });
 
-  async function revoke(invitation: Invitation) {
-    setActionError(null);
-    setStatus(null);
-    try {
+  const revoke = (invitation: Invitation) =>
+    act(async () => {
       await api.revokeInvitation(tenantId, invitation.id);
       setInvitations((current) =>
         current.state === 'ready' ? { state: 'ready', value: current.value.filter((i) => i.id !== invitation.id) } : current,
       );
-      setStatus(`The invitation to ${invitation.email} is withdrawn.`);
-    } catch (caught) {
-      setActionError(describeError(caught));
-    }
-  }
+      return `The invitation to ${invitation.email} is withdrawn.`;
+    });
 
   function invited(invitation: Invitation) {
     setActionError(null);
