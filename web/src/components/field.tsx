@@ -62,3 +62,25 @@ export function SelectField({ label, hint, error, id, className, children, ...se
     />
   );
 }
+
+interface ValueField {
+  value: string;
+  onValue: (value: string) => void;
+  label?: string;
+  name?: string;
+  error?: string | undefined;
+}
+
+/** The account's password as it is now (password managers fill it in). */
+export function CurrentPasswordField({ value, onValue, label = 'Current password', name = 'currentPassword' }: ValueField) {
+  return (
+    <TextField label={label} name={name} type="password" autoComplete="current-password" required value={value} onChange={(e) => onValue(e.target.value)} />
+  );
+}
+
+/** An email address; `autoComplete` says whose: the person's own (`email`, `username` to sign in) or someone else's (`off`). */
+export function EmailField({ value, onValue, label = 'Email', name = 'email', error, autoComplete = 'email' }: ValueField & { autoComplete?: 'email' | 'username' | 'off' }) {
+  return (
+    <TextField label={label} name={name} type="email" autoComplete={autoComplete} required value={value} error={error} onChange={(e) => onValue(e.target.value)} />
+  );
+}

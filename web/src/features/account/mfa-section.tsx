@@ -2,7 +2,7 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { TotpEnrolment } from '../../api/types.ts';
 import { FormError, LiveStatus } from '../../components/alerts.tsx';
 import { Button } from '../../components/button.tsx';
-import { TextField } from '../../components/field.tsx';
+import { CurrentPasswordField, TextField } from '../../components/field.tsx';
 import { useAction } from '../../components/use-action.ts';
 import { useSignedIn } from '../session/session-context.tsx';
 import { groupSecret, recoveryCodesFile, svgDataUri } from './totp-display.ts';
@@ -207,15 +207,7 @@ export function MfaSection() {
             Turn off two-factor authentication
           </h3>
           <p>Your account will be protected by your password alone. Confirm with your password.</p>
-          <TextField
-            label="Current password"
-            name="currentPassword"
-            type="password"
-            autoComplete="current-password"
-            required
-            value={password}
-            onChange={(e) => setPassword(e.target.value)}
-          />
+          <CurrentPasswordField value={password} onValue={setPassword} />
           <div className="form__row">
             <Button type="submit" variant="danger" busy={busy} busyLabel="Turning off…">
               Turn off

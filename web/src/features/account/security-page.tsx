@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { FormError } from '../../components/alerts.tsx';
 import { Button } from '../../components/button.tsx';
-import { TextField } from '../../components/field.tsx';
+import { CurrentPasswordField, EmailField, TextField } from '../../components/field.tsx';
 import { PageHeading } from '../../components/page.tsx';
 import { SectionForm } from '../../components/section-form.tsx';
 import { useAction, withFieldErrors } from '../../components/use-action.ts';
@@ -41,15 +41,7 @@ function ChangePasswordSection() {
       onSubmit={submit}
       submit={{ label: 'Change password', busy, busyLabel: 'Changing…' }}
     >
-      <TextField
-        label="Current password"
-        name="currentPassword"
-        type="password"
-        autoComplete="current-password"
-        required
-        value={current}
-        onChange={(e) => setCurrent(e.target.value)}
-      />
+      <CurrentPasswordField value={current} onValue={setCurrent} />
       <TextField
         label="New password"
         name="newPassword"
@@ -98,24 +90,8 @@ function ChangeEmailSection() {
       onSubmit={submit}
       submit={{ label: 'Change email', busy, busyLabel: 'Sending…' }}
     >
-      <TextField
-        label="New email address"
-        name="newEmail"
-        type="email"
-        autoComplete="email"
-        required
-        value={email}
-        onChange={(e) => setEmail(e.target.value)}
-      />
-      <TextField
-        label="Current password"
-        name="currentPassword"
-        type="password"
-        autoComplete="current-password"
-        required
-        value={password}
-        onChange={(e) => setPassword(e.target.value)}
-      />
+      <EmailField label="New email address" name="newEmail" value={email} onValue={setEmail} />
+      <CurrentPasswordField value={password} onValue={setPassword} />
     </SectionForm>
   );
 }

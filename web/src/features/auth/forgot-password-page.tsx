@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router-dom';
 import { FormError } from '../../components/alerts.tsx';
 import { Button } from '../../components/button.tsx';
-import { TextField } from '../../components/field.tsx';
+import { EmailField } from '../../components/field.tsx';
 import { AuthLayout } from '../../components/layouts.tsx';
 import { PageHeading } from '../../components/page.tsx';
 import { useAction } from '../../components/use-action.ts';
@@ -45,15 +45,7 @@ export function ForgotPasswordPage() {
       </PageHeading>
       <form className="form" onSubmit={submit}>
         <FormError message={error} />
-        <TextField
-          label="Email"
-          name="email"
-          type="email"
-          autoComplete="email"
-          required
-          value={email}
-          onChange={(e) => setEmail(e.target.value)}
-        />
+        <EmailField value={email} onValue={setEmail} />
         <Button type="submit" busy={busy} busyLabel="Sending…" className="btn--block">
           Send reset link
         </Button>

@@ -3,7 +3,7 @@ import { Link, Navigate, useLocation, useNavigate, useSearchParams } from 'react
 import { ApiError, describeError } from '../../api/errors.ts';
 import { FormError, LiveStatus } from '../../components/alerts.tsx';
 import { Button } from '../../components/button.tsx';
-import { TextField } from '../../components/field.tsx';
+import { CurrentPasswordField, EmailField, TextField } from '../../components/field.tsx';
 import { AuthLayout } from '../../components/layouts.tsx';
 import { PageHeading } from '../../components/page.tsx';
 import { useAction } from '../../components/use-action.ts';
@@ -76,24 +76,8 @@ export function SignInPage() {
         <FormError message={error} />
         {step === 'password' ? (
           <>
-            <TextField
-              label="Email"
-              name="email"
-              type="email"
-              autoComplete="username"
-              required
-              value={email}
-              onChange={(e) => setEmail(e.target.value)}
-            />
-            <TextField
-              label="Password"
-              name="password"
-              type="password"
-              autoComplete="current-password"
-              required
-              value={password}
-              onChange={(e) => setPassword(e.target.value)}
-            />
+            <EmailField autoComplete="username" value={email} onValue={setEmail} />
+            <CurrentPasswordField label="Password" name="password" value={password} onValue={setPassword} />
             <p className="form__aside">
               <Link to="/forgot-password">Forgot your password?</Link>
             </p>

@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { Link, Navigate, useSearchParams } from 'react-router-dom';
 import { FormError } from '../../components/alerts.tsx';
 import { Button } from '../../components/button.tsx';
-import { TextField } from '../../components/field.tsx';
+import { EmailField, TextField } from '../../components/field.tsx';
 import { AuthLayout } from '../../components/layouts.tsx';
 import { PageHeading } from '../../components/page.tsx';
 import { useAction, withFieldErrors } from '../../components/use-action.ts';
@@ -72,16 +72,7 @@ export function SignUpPage() {
           error={fieldErrors.name}
           onChange={(e) => setName(e.target.value)}
         />
-        <TextField
-          label="Email"
-          name="email"
-          type="email"
-          autoComplete="email"
-          required
-          value={email}
-          error={fieldErrors.email}
-          onChange={(e) => setEmail(e.target.value)}
-        />
+        <EmailField value={email} error={fieldErrors.email} onValue={setEmail} />
         <TextField
           label="Password"
           name="password"

@@ -3,7 +3,7 @@ import { describeError } from '../../api/errors.ts';
 import { roles, type Invitation, type Member, type Role } from '../../api/types.ts';
 import { FormError, Loading, LiveStatus } from '../../components/alerts.tsx';
 import { Button } from '../../components/button.tsx';
-import { SelectField, TextField } from '../../components/field.tsx';
+import { EmailField, SelectField } from '../../components/field.tsx';
 import { PageHeading } from '../../components/page.tsx';
 import { useAction, withFieldErrors } from '../../components/use-action.ts';
 import { tenantDisplayName } from '../branding/branding.ts';
@@ -156,16 +156,7 @@ function InviteForm({ onInvited }: { onInvited: (invitation: Invitation) => void
     <form className="form invite-form" onSubmit={submit} aria-labelledby="invite-heading">
       <FormError message={error} />
       <div className="invite-form__fields">
-        <TextField
-          label="Email address"
-          name="email"
-          type="email"
-          autoComplete="off"
-          required
-          value={email}
-          error={fieldErrors.email}
-          onChange={(e) => setEmail(e.target.value)}
-        />
+        <EmailField label="Email address" autoComplete="off" value={email} error={fieldErrors.email} onValue={setEmail} />
         <SelectField
           label="Role"
           name="role"
