@@ -160,6 +160,7 @@ export class CsvParser {
           }
           break;
         case State.Unquoted:
+        case State.AfterQuoted: // text after a closing quote is kept, as in an unquoted field (the error says so)
           if (c === delimiter) {
             this.pushField(this.field + text.slice(run, i));
             this.state = State.FieldStart;
@@ -195,17 +196,6 @@ export class CsvParser {
             this.error ??= `line ${this.line}: text after a closing quote`;
             this.state = State.AfterQuoted;
             run = i;
-          }
-          break;
-        case State.AfterQuoted:
-          if (c === delimiter) {
-            this.pushField(this.field + text.slice(run, i));
-            this.state = State.FieldStart;
-            run = i + 1;
-          } else if (c === LF || c === CR) {
-            this.field += text.slice(run, i);
-            i = this.lineBreak(text, i, out);
-            run = i + 1;
           }
           break;
       }
