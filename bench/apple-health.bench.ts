@@ -7,6 +7,7 @@
 //
 //   DATABASE_URL=postgres://... npm run bench -- apple-health
 //   APPLE_HEALTH_BENCH_MB=200 npm run bench -- apple-health     (a smaller file, for a quick look)
+//   APPLE_HEALTH_BENCH_ONLY=import npm run bench -- apple-health (the full import alone)
 import { spawn } from 'node:child_process';
 import { createReadStream, createWriteStream, existsSync, statSync } from 'node:fs';
 import { rename, rm } from 'node:fs/promises';
@@ -24,6 +25,8 @@ interface ParseFigures {
   seconds: number;
   records: number;
   maxRssBytes: number;
+  /** The full import: CPU seconds of this process and of the database's Postgres backends (when on this host). */
+  cpu?: { node: number; postgres: number | undefined };
 }
 
 // ---- the generated export ---------------------------------------------------------------------
@@ -353,6 +356,7 @@ async function importWithVitalis(file: string): Promise<ParseFigures> {
   const { startImport } = await import('../src/app/imports/start-import.ts');
   const { runImport } = await import('../src/app/imports/run-import.ts');
   const { mkdtemp } = await import('node:fs/promises');
+  const { cpuMeter } = await import('./cpu-meter.ts');
 
   const dataDir = await mkdtemp(path.join(tmpdir(), 'vitalis-bench-import-'));
   const adminUrl = process.env.DATABASE_URL;
@@ -374,12 +378,25 @@ async function importWithVitalis(file: string): Promise<ParseFigures> {
     await createTenant(services.deps, { slug: 'bench', name: 'Bench', type: 'personal', admin: { email: 'jane@bench.test', name: 'Jane' } });
     const person = await resolvePerson(services.deps, 'jane@bench.test', 'bench');
     const record = await startImport(services.imports, person, createReadStream(file), 'export.xml', { options: {} });
+    const meter = adminUrl ? await cpuMeter(adminUrl, dbName) : undefined;
+    const ownCpu = () => ({ node: (process.cpuUsage().user + process.cpuUsage().system) / 1e6, postgres: undefined });
+    const cpuBefore = (await meter?.read()) ?? ownCpu();
     const started = process.hrtime.bigint();
     const done = await runImport(services.imports, { tenantId: person.tenantId, userId: person.userId, importId: record.id });
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+    const cpuAfter = (await meter?.read()) ?? ownCpu();
+    await meter?.close();
     if (done?.state !== 'succeeded') throw new Error(`the import ended ${done?.state}: ${done?.error}`);
     const records = Object.values(done.counts).reduce((a, b) => a + b, 0);
-    return { parser: 'import', bytes: statSync(file).size, seconds, records, maxRssBytes: process.resourceUsage().maxRSS * 1024 };
+    const postgres = cpuAfter.postgres === undefined || cpuBefore.postgres === undefined ? undefined : cpuAfter.postgres - cpuBefore.postgres;
+    return {
+      parser: `full import into ${adminUrl ? 'Postgres' : 'PGlite'} (samples stored)`,
+      bytes: statSync(file).size,
+      seconds,
+      records,
+      maxRssBytes: process.resourceUsage().maxRSS * 1024,
+      cpu: { node: cpuAfter.node - cpuBefore.node, postgres },
+    };
   } finally {
     await services.close();
     await rm(dataDir, { recursive: true, force: true });
@@ -395,6 +412,22 @@ function runChild(parser: string, file: string): Promise<ParseFigures> {
     child.on('error', reject);
     child.on('exit', (code) => (code === 0 ? resolve(JSON.parse(out.trim().split('\n').pop() as string) as ParseFigures) : reject(new Error(`${parser} child exited with ${code}`))));
   });
+}
+
+function row(f: ParseFigures): string {
+  return `${f.parser.padEnd(34)} ${(f.bytes / MB / f.seconds).toFixed(1).padStart(8)} MiB/s ${f.seconds.toFixed(1).padStart(7)} s ${(f.maxRssBytes / MB).toFixed(0).padStart(6)} MiB peak RSS  ${f.records.toLocaleString('en-US')} records${f.cpu ? cpuText(f, f.cpu) : ''}`;
+}
+
+/**
+ * The CPU the import took, which moves far less with the machine's load than its wall-clock
+ * time, and the speed two cores of its own would allow it at best: the process and Postgres
+ * each on one, or both sharing the two, whichever bounds it.
+ */
+function cpuText(f: ParseFigures, cpu: { node: number; postgres: number | undefined }): string {
+  const perMiB = (seconds: number) => `${((seconds * 1000) / (f.bytes / MB)).toFixed(1)} ms`;
+  if (cpu.postgres === undefined) return `\n  CPU per MiB: this process ${perMiB(cpu.node)}`;
+  const floor = Math.max(cpu.node, cpu.postgres, (cpu.node + cpu.postgres) / 2);
+  return `\n  CPU per MiB: this process ${perMiB(cpu.node)}, Postgres ${perMiB(cpu.postgres)}; on two idle cores at best ${(f.bytes / MB / floor).toFixed(1)} MiB/s`;
 }
 
 async function warm(file: string): Promise<void> {
@@ -413,15 +446,17 @@ if (childAt !== -1) {
   await rm(`${file}.partial`, { force: true });
   await ensureExport(file, targetMb * MB);
   await warm(file);
+  if (process.env.APPLE_HEALTH_BENCH_ONLY === 'import') {
+    console.log(row(await runChild('import', file)));
+    process.exit(0);
+  }
   const saxes = await runChild('saxes', file);
   const vitalis = await runChild('vitalis', file);
-  const row = (f: ParseFigures): string =>
-    `${f.parser.padEnd(34)} ${(f.bytes / MB / f.seconds).toFixed(1).padStart(8)} MiB/s ${f.seconds.toFixed(1).padStart(7)} s ${(f.maxRssBytes / MB).toFixed(0).padStart(6)} MiB peak RSS  ${f.records.toLocaleString('en-US')} records`;
   console.log(`apple-health: ${(saxes.bytes / MB).toFixed(0)} MiB export.xml, one child process per parser`);
   console.log(row({ ...saxes, parser: 'saxes, counting <Record> (baseline)' }));
   console.log(row({ ...vitalis, parser: 'vitalis reader, yielding records' }));
   if (saxes.records !== vitalis.records) console.log(`WARNING: saxes counted ${saxes.records} <Record> elements, the reader ${vitalis.records}`);
   console.log(`ratio vitalis / saxes: ${(saxes.seconds / vitalis.seconds).toFixed(2)}`);
   const full = await runChild('import', file);
-  console.log(row({ ...full, parser: `full import into ${process.env.DATABASE_URL ? 'Postgres' : 'PGlite'} (samples stored)` }));
+  console.log(row(full));
 }

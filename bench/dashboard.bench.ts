@@ -1,7 +1,8 @@
 // GET /api/v1/dashboard/summary under load: one person with a year of 5-second heart rate
 // (6.3 million samples) and a year of daily metrics, 100 concurrent connections, against
 //   - a bare route in the same server returning the same pre-serialized JSON (the baseline),
-//   - the dashboard served from the cache,
+//   - the dashboard served from the cache (authentication answered by the verified-session memo),
+//   - the same with the memo off: every request reads its session and membership (as before it),
 //   - the dashboard computed on every request (a server whose cache never hits),
 //   - (bench only) a cache hit without the per-request authentication, to show what the
 //     cache path costs apart from it.
@@ -16,6 +17,8 @@ import pino from 'pino';
 import { uuidv7 } from 'uuidv7';
 import { refreshCorrelations } from '../src/app/insight/correlations/refresh-correlations.ts';
 import { lookUpDashboard } from '../src/app/insight/dashboard/dashboard-cache.ts';
+import type { IdentityDeps } from '../src/app/identity/identity-deps.ts';
+import { VerifiedSessionMemo } from '../src/app/identity/verified-session-memo.ts';
 import type { InsightDeps } from '../src/app/insight/insight-deps.ts';
 import type { Cache, PersonRef } from '../src/app/ports.ts';
 import { createMetricsRegistry } from '../src/api/plugins/metrics.ts';
@@ -101,7 +104,7 @@ console.log(`${kind}: ${Number(heartRateSamples).toLocaleString('en')} heart-rat
 /** A cache that never hits: every request computes the dashboard. */
 const neverHits: Cache = { get: async () => undefined, set: async () => {}, delete: async () => {}, ping: async () => {}, close: async () => {} };
 
-async function server(insight: InsightDeps, extra: (app: FastifyInstance) => void = () => {}): Promise<string> {
+async function server(insight: InsightDeps, extra: (app: FastifyInstance) => void = () => {}, identity: IdentityDeps = services.identity): Promise<string> {
   const app = await buildServer({
     logger: pino({ level: 'silent' }),
     meta: { name: 'vitalis', version: 'bench', mode: services.mode },
@@ -110,7 +113,7 @@ async function server(insight: InsightDeps, extra: (app: FastifyInstance) => voi
     bodyLimitBytes: 1_048_576,
     corsOrigins: [],
     rateLimitPerMinute: 1_000_000_000,
-    routes: [(a) => registerApiRoutes(a, services.identity, services.imports, insight), extra],
+    routes: [(a) => registerApiRoutes(a, identity, services.imports, insight), extra],
   });
   return app.listen({ port: 0, host: '127.0.0.1' });
 }
@@ -130,6 +133,9 @@ const bareUrl = await server(services.insight, (app) => {
   });
 });
 const uncachedUrl = await server({ ...services.insight, cache: neverHits });
+// As before the verified-session memo: every request reads the session and the membership.
+const withoutMemo = new VerifiedSessionMemo({ ttlMs: 0, maxEntries: 1, now: () => performance.now() });
+const cachedWithoutMemoUrl = await server(services.insight, undefined, { ...services.identity, verifiedSessions: withoutMemo });
 console.log(`dashboard: ${body.length.toLocaleString('en')} bytes of JSON, ${(JSON.parse(body) as { insights: unknown[] }).insights.length} insights`);
 
 // ---- the runs ---------------------------------------------------------------------------------
@@ -138,6 +144,7 @@ const runs: Array<[string, string, Record<string, string>]> = [
   ['bare route, same JSON', `${bareUrl}/bench/bare`, {}],
   ['cache hit without authentication', `${bareUrl}/bench/cache-hit-without-authentication`, {}],
   ['dashboard, cached', `${cachedUrl}${path}`, auth],
+  ['dashboard, cached, memo off', `${cachedWithoutMemoUrl}${path}`, auth],
   ['dashboard, uncached', `${uncachedUrl}${path}`, auth],
 ];
 

@@ -55,6 +55,8 @@ export const configSchema = z.object({
   AUTH_TOKEN_SECRET: z.preprocess((v) => (v === '' ? undefined : v), z.string().min(32).optional()),
   ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(30).max(900).default(900),
   REFRESH_TOKEN_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(30),
+  /** How long a node trusts a verified session, membership or API key without the database; 0: never. */
+  AUTH_MEMO_TTL_SECONDS: z.coerce.number().int().min(0).max(60).default(5),
   SMTP_URL: optionalUrl,
   MAIL_FROM: z.string().default('Vitalis <no-reply@vitalis.local>'),
   /** Oura app credentials; Oura is offered when both are set. */

@@ -470,7 +470,22 @@ export interface NormalizeCounts {
   rejections: SampleRejection[];
 }
 
+/** An import's batch, stored with its samples: the uploaded file is its raw payload, so no copy is kept. */
+export interface ImportBatchMarker {
+  id: string;
+  importId: string;
+  /** `import:<importId>:<position>` */
+  idempotencyKey: string;
+  sampleCount: number;
+  receivedAt: Date;
+  counts: NormalizeCounts;
+}
+
 export interface RawPayloadRepo {
+  /** Records an import batch in the transaction that stores its samples (normalized already); nothing when its key is there. */
+  insertImportMarker(sql: Sql, person: PersonRef, marker: ImportBatchMarker, at: Date): Promise<void>;
+  /** The idempotency keys of the batches of an import stored so far. */
+  importBatchKeys(sql: Sql, person: PersonRef, importId: string): Promise<Set<string>>;
   /** Inserts the batch unless the person sent its idempotency key before; then returns the batch stored under it. */
   insert(sql: Sql, person: PersonRef, raw: NewRawPayload): Promise<{ raw: RawPayloadSummary; duplicate: boolean }>;
   get(sql: Sql, person: PersonRef, id: string): Promise<RawPayloadSummary | undefined>;
@@ -549,6 +564,8 @@ export interface SampleView {
   source: string;
   category?: string;
   wholeDay: boolean;
+  /** A workout's activity name and statistics, an HRV reading's beats. */
+  details?: import('../domain/ingest/sample-details.ts').SampleDetails;
 }
 
 export interface SampleRepo {

@@ -21,6 +21,7 @@ import { identityRepo } from '../db/repos/identity.repo.ts';
 import { openConnections } from './connections.ts';
 import { openMonitoring } from './monitoring.ts';
 import { openInsight } from './insight.ts';
+import { openVerifiedSessions } from './verified-sessions.ts';
 import { loadSecrets } from './secrets.ts';
 import type { BlobStore, Cache, Mailer, PubSub, Queue, RateLimiter, RotatingSecretBox, Transactions } from '../app/ports.ts';
 import { LocalBlobStore } from '../adapters/blob/local-blob-store.ts';
@@ -117,6 +118,7 @@ export async function openServices(config: Config, logger: Logger): Promise<Serv
     rateLimiter,
     queue,
     commonPasswords: new Set((dictionary['passwords-common'] as string[]).map((p) => p.toLowerCase())),
+    ...(await openVerifiedSessions(pubsub, config.AUTH_MEMO_TTL_SECONDS)),
     settings: {
       publicUrl: config.PUBLIC_URL ?? `http://localhost:${config.PORT}`,
       accessTokenTtlSeconds: config.ACCESS_TOKEN_TTL_SECONDS,

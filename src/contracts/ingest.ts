@@ -77,6 +77,12 @@ export const samplesPage = z.object({
       unit: z.string(),
       source: z.string(),
       category: z.string().optional(),
+      /** Workouts: the source's own name for the activity (kept when the category is `other`). */
+      activityName: z.string().optional(),
+      /** Workouts: {activeEnergy, distance, heartRateAverage, heartRateMin, heartRateMax, duration}, each {value, unit}, where the source gave them. */
+      statistics: z.record(z.string(), z.object({ value: z.number(), unit: z.string() })).optional(),
+      /** HRV SDNN: the beat-to-beat series, [{t (ISO instant), bpm}]. */
+      beats: z.array(z.object({ t: z.string(), bpm: z.number() })).optional(),
     }),
   ),
   next: z.string().nullable(),

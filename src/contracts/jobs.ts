@@ -38,6 +38,11 @@ export const jobs = {
   'insight.refresh-correlations.v1': tenantScoped.extend({
     userId: z.string().uuid(),
   }),
+  /** Queue the refresh of every correlation report that new data or a new method left behind; each run queues the next night's. */
+  'insight.nightly-correlations.v1': z.object({
+    tenantId: z.literal(NO_TENANT),
+    slot: z.number().int(),
+  }),
   /** One page of a connection's sync run (the job id names the run and the page). */
   'connection.sync.v1': ofConnection.extend({
     syncId: z.string().uuid(),
@@ -74,6 +79,11 @@ export const jobs = {
   /** Tell the people an alert concerns: inbox, email, the tenant's webhook (the job id names the alert). */
   'alerts.notify.v1': personal.extend({
     alertId: z.string().uuid(),
+  }),
+  /** Queue the notifications of alerts that still owe them (a crash's leftovers); each run queues the next. */
+  'alerts.dispatch-owed.v1': z.object({
+    tenantId: z.literal(NO_TENANT),
+    slot: z.number().int(),
   }),
   /** One try of one outgoing webhook delivery; the queue retries with backoff. */
   'notifications.webhook.v1': tenantScoped.extend({

@@ -7,14 +7,15 @@ const AUDIENCE = 'vitalis-api';
 
 /** Short-lived access tokens: HS256 JWTs naming the user and the session family. */
 export class JoseAccessTokens implements AccessTokenSigner {
-  readonly #key: Uint8Array;
+  // Imported once: handed raw bytes, jose imports a key on every call, which costs more than the check itself.
+  readonly #key: Promise<CryptoKey>;
 
   constructor(secret: Buffer) {
     if (secret.length < 32) throw new Error('the access-token secret must be at least 32 bytes');
-    this.#key = new Uint8Array(secret);
+    this.#key = crypto.subtle.importKey('raw', new Uint8Array(secret), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign', 'verify']);
   }
 
-  sign(claims: AccessClaims, ttlSeconds: number): Promise<string> {
+  async sign(claims: AccessClaims, ttlSeconds: number): Promise<string> {
     return new SignJWT({ sid: claims.sessionId })
       .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
       .setSubject(claims.userId)
@@ -22,12 +23,12 @@ export class JoseAccessTokens implements AccessTokenSigner {
       .setAudience(AUDIENCE)
       .setIssuedAt()
       .setExpirationTime(`${ttlSeconds}s`)
-      .sign(this.#key);
+      .sign(await this.#key);
   }
 
   async verify(token: string): Promise<AccessClaims> {
     try {
-      const { payload } = await jwtVerify(token, this.#key, { issuer: ISSUER, audience: AUDIENCE, algorithms: ['HS256'] });
+      const { payload } = await jwtVerify(token, await this.#key, { issuer: ISSUER, audience: AUDIENCE, algorithms: ['HS256'] });
       if (typeof payload.sub !== 'string' || typeof payload.sid !== 'string') throw new AppError('unauthorized', 'Invalid access token.');
       return { userId: payload.sub, sessionId: payload.sid };
     } catch (error) {

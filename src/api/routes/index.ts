@@ -8,6 +8,7 @@ import { createAuthGuard } from '../auth-guard.ts';
 import { registerAlertRoutes } from './alerts.routes.ts';
 import { registerApiKeyRoutes } from './api-keys.routes.ts';
 import { registerAuthRoutes } from './auth.routes.ts';
+import { registerBenchmarkRoutes } from './benchmarks.routes.ts';
 import { registerConnectionRoutes } from './connections.routes.ts';
 import { registerImportRoutes } from './imports.routes.ts';
 import { registerIngestRoutes } from './ingest.routes.ts';
@@ -16,6 +17,7 @@ import { registerJournalRoutes } from './journal.routes.ts';
 import { registerMeRoutes } from './me.routes.ts';
 import { registerMembersRoutes } from './members.routes.ts';
 import { registerNotificationRoutes } from './notifications.routes.ts';
+import { registerProfileRoutes } from './profile.routes.ts';
 import { registerRuleRoutes } from './rules.routes.ts';
 import { registerStreamRoutes } from './stream.routes.ts';
 import { registerWebhookRoutes } from './webhooks.routes.ts';
@@ -40,6 +42,8 @@ export function registerApiRoutes(app: FastifyInstance, identity: IdentityDeps, 
   if (insight) {
     registerJournalRoutes(app, insight, guard);
     registerInsightRoutes(app, insight, guard);
+    registerBenchmarkRoutes(app, insight, guard);
+    registerProfileRoutes(app, insight, guard);
   }
   if (connections) {
     registerConnectionRoutes(app, connections, guard);

@@ -17,6 +17,7 @@ export async function changePassword(deps: IdentityDeps, userId: string, current
     await deps.identity.revokeAllOfUser(sql, userId, 'password changed', now, currentSessionId);
     await auditAccount(deps, sql, account, { action: 'auth.password_changed' });
   });
+  await deps.accessChanges.announce({ kind: 'account-changed', userId });
 }
 
 /** Mails a confirmation link to the new address; the change happens when it is followed. */

@@ -1,6 +1,8 @@
 import type { AppDeps } from '../deps.ts';
 import type { AccessTokenSigner, PasswordHasher, Queue, RateLimiter, SecretBox, TokenGenerator, TotpService } from '../ports.ts';
+import type { AccessChanges } from './access-changes.ts';
 import type { IdentityRepo } from './identity-repo.ts';
+import type { VerifiedSessionMemo } from './verified-session-memo.ts';
 
 export interface IdentitySettings {
   /** Where people reach the web app; links in mail point here. */
@@ -20,4 +22,7 @@ export interface IdentityDeps extends AppDeps {
   queue: Queue;
   commonPasswords: ReadonlySet<string>;
   settings: IdentitySettings;
+  /** Sessions, memberships and API keys read recently, so most requests skip the database. */
+  verifiedSessions: VerifiedSessionMemo;
+  accessChanges: AccessChanges;
 }

@@ -34,6 +34,7 @@ export async function confirmTotp(deps: IdentityDeps, userId: string, code: stri
     await deps.identity.replaceRecoveryCodes(sql, userId, recoveryCodes.map((c) => deps.random.digest(normalizeRecoveryCode(c))));
     await auditAccount(deps, sql, account, { action: 'auth.mfa_enabled', details: { method: 'totp' } });
   });
+  await deps.accessChanges.announce({ kind: 'account-changed', userId });
   return { recoveryCodes };
 }
 
@@ -45,6 +46,7 @@ export async function disableTotp(deps: IdentityDeps, userId: string, currentPas
     await deps.identity.replaceRecoveryCodes(sql, userId, []);
     await auditAccount(deps, sql, account, { action: 'auth.mfa_disabled' });
   });
+  await deps.accessChanges.announce({ kind: 'account-changed', userId });
 }
 
 /** 8 random bytes as two groups of base32-like characters people can type: xxxxx-xxxxx. */

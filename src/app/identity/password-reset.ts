@@ -41,7 +41,7 @@ export async function resetPassword(deps: IdentityDeps, token: string, password:
     if (problem) throw new AppError('validation_failed', `Password: ${problem}.`);
   }
   const passwordHash = await deps.passwords.hash(password);
-  await deps.tx.withSystem('password reset', async (sql) => {
+  const userId = await deps.tx.withSystem('password reset', async (sql) => {
     const row = await consumeEmailToken(deps, sql, token, ['reset_password']);
     const now = deps.clock.now();
     await deps.identity.setPassword(sql, row.userId, passwordHash, now);
@@ -50,5 +50,7 @@ export async function resetPassword(deps: IdentityDeps, token: string, password:
     await deps.identity.revokeAllOfUser(sql, row.userId, 'password reset', now);
     const account = await deps.identity.accountById(sql, row.userId);
     if (account) await auditAccount(deps, sql, account, { action: 'auth.password_reset' });
+    return row.userId;
   });
+  await deps.accessChanges.announce({ kind: 'account-changed', userId });
 }

@@ -18,11 +18,12 @@ export async function refreshSession(deps: IdentityDeps, refreshToken: string, c
       await deps.identity.revokeFamily(sql, session.familyId, 'refresh token reused', now);
       const account = await deps.identity.accountById(sql, session.userId);
       if (account) await auditAccount(deps, sql, account, { action: 'auth.refresh_reuse_detected', details: { sessionId: session.familyId, ip: client.ip ?? null } });
-      return { kind: 'reused' as const };
+      return { kind: 'reused' as const, userId: session.userId, familyId: session.familyId };
     }
     return { kind: 'ok' as const, tokens: await issueTokens(deps, sql, session.userId, session.familyId, client) };
   });
   // The revocation above must commit, so the refusal is thrown only after the transaction.
+  if (outcome.kind === 'reused') await deps.accessChanges.announce({ kind: 'session-ended', userId: outcome.userId, familyId: outcome.familyId });
   if (outcome.kind !== 'ok') throw refused();
   return outcome.tokens;
 }

@@ -25,7 +25,9 @@ export async function resolveTenant(deps: IdentityDeps, principal: Principal, re
   const userId = principal.userId;
   if (!userId) throw new AppError('unauthorized', 'The person who made this API key is gone; make a new key.');
 
-  const membership = await deps.tx.withTenant({ tenantId, userId }, (sql) => deps.repos.memberships.roleIn(sql, userId));
+  const membership = await deps.verifiedSessions.membership(tenantId, userId, () =>
+    deps.tx.withTenant({ tenantId, userId }, (sql) => deps.repos.memberships.roleIn(sql, userId)),
+  );
   if (!membership) throw notFound();
   if (principal.kind === 'user' && membership.requireMfa && !principal.mfaEnabled) {
     throw new AppError('mfa_enrollment_required', 'This organisation requires two-factor sign-in: turn it on under Security first.');

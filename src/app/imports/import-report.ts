@@ -1,8 +1,28 @@
 import type { ImportedSample } from '../../domain/ingest/index.ts';
-import type { ImportProgress, ImportSkip, SampleRejection } from '../ports.ts';
+import type { PreparedBatch } from '../ingest/prepare-batch.ts';
+import type { ImportProgress, ImportSkip } from '../ports.ts';
 
 /** Skip reasons an import keeps (the imports table holds at most this many); all are counted. */
 export const MAX_REPORTED_SKIPS = 1000;
+
+/** What one batch adds to its import's report. */
+export interface BatchTally {
+  /** Samples taken per metric. */
+  counts: Record<string, number>;
+  /** The samples normalization refused, by the file's line (the batch's first ones). */
+  skips: ImportSkip[];
+  skipped: number;
+}
+
+/** A batch as its normalization found it; the batch itself need not be kept after this. */
+export function tallyBatch(batch: readonly ImportedSample[], prepared: Pick<PreparedBatch, 'normalizedByMetric' | 'rejections' | 'rejected'>): BatchTally {
+  const skips: ImportSkip[] = [];
+  for (const rejection of prepared.rejections) {
+    const sample = batch[rejection.record - 1];
+    if (sample) skips.push({ line: sample.line, reason: `${sample.metric}: ${rejection.reason}` });
+  }
+  return { counts: prepared.normalizedByMetric, skips, skipped: prepared.rejected };
+}
 
 /**
  * The running tally of one import: samples taken per metric, and what was skipped — by the
@@ -14,17 +34,11 @@ export class ImportReport {
   private readonly normalizationSkips: ImportSkip[] = [];
   private normalizationSkipCount = 0;
 
-  /** A batch handed to ingestion, and the samples normalization refused (by 1-based position). */
-  addBatch(batch: readonly ImportedSample[], rejections: readonly SampleRejection[], rejectedTotal: number): void {
-    const refused = new Set(rejections.map((r) => r.record - 1));
-    batch.forEach((sample, index) => {
-      if (!refused.has(index)) this.counts[sample.metric] = (this.counts[sample.metric] ?? 0) + 1;
-    });
-    for (const rejection of rejections) {
-      const sample = batch[rejection.record - 1];
-      if (sample && this.normalizationSkips.length < MAX_REPORTED_SKIPS) this.normalizationSkips.push({ line: sample.line, reason: `${sample.metric}: ${rejection.reason}` });
-    }
-    this.normalizationSkipCount += rejectedTotal;
+  /** A batch's tally, added in the order of the file (the skips kept are the file's first). */
+  add(tally: BatchTally): void {
+    for (const [metric, n] of Object.entries(tally.counts)) this.counts[metric] = (this.counts[metric] ?? 0) + n;
+    for (const skip of tally.skips) if (this.normalizationSkips.length < MAX_REPORTED_SKIPS) this.normalizationSkips.push(skip);
+    this.normalizationSkipCount += tally.skipped;
   }
 
   /** Where the import stands, merging the reader's skips with normalization's, by line. */

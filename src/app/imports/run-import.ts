@@ -3,10 +3,10 @@ import { mkdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { isAppError } from '../errors.ts';
-import { ingestSamples } from '../ingest/ingest-samples.ts';
-import type { ImportProgress, ImportRecord, OpenedImport, PersonRef, SampleRejection } from '../ports.ts';
+import type { ImportProgress, ImportRecord, OpenedImport, PersonRef } from '../ports.ts';
 import { IMPORT_ATTEMPTS, type ImportDeps } from './import-deps.ts';
 import { ImportReport } from './import-report.ts';
+import { storeImportBatches } from './store-import-batches.ts';
 
 export interface ImportJob {
   tenantId: string;
@@ -21,13 +21,15 @@ export interface RunImportOptions {
 }
 
 const BATCH_SAMPLES = 5000;
+/** The progress a running import shows is saved at most this often (and at its end, or when it stops). */
+const PROGRESS_SAVE_MS = 1000;
 
 /**
- * Reads an uploaded file and ingests it batch by batch (each batch stored raw, then
- * normalized, in one go). Safe to run again after a crash: the batches carry idempotency keys
- * made of the import and their position, so a batch stored before is not stored twice and the
- * result equals one clean run. A file its reader refuses fails the import at once, with the
- * reason; other failures are retried by the queue.
+ * Reads an uploaded file and stores it batch by batch (storeImportBatches). Safe to run again
+ * after a crash: each batch commits whole with a marker under a key made of the import and its
+ * position, so a batch stored before is skipped and the result equals one clean run. A file
+ * its reader refuses fails the import at once, with the reason; other failures are retried by
+ * the queue.
  */
 export async function runImport(deps: ImportDeps, job: ImportJob, options: RunImportOptions = {}): Promise<ImportProgress | undefined> {
   const person: PersonRef = { tenantId: job.tenantId, userId: job.userId };
@@ -39,26 +41,36 @@ export async function runImport(deps: ImportDeps, job: ImportJob, options: RunIm
     await deps.tx.withTenant(person, (sql) => deps.imports.update(sql, person, record.id, progress, deps.clock.now()));
     options.onProgress?.(progress);
   };
+  let savedAt = deps.clock.now().getTime();
+  const saveRunning = async (reader: OpenedImport) => {
+    const progress = report.progress('running', percent(reader), reader);
+    const now = deps.clock.now().getTime();
+    if (now - savedAt < PROGRESS_SAVE_MS) return options.onProgress?.(progress);
+    savedAt = now;
+    await save(progress);
+  };
   await save({ ...report.progress('running', 0, { skipped: [], skippedCount: 0 }), startedAt: deps.clock.now() });
 
   const file = path.join(deps.importSettings.workDir, `${record.id}.upload`);
   let opened: OpenedImport | undefined;
   try {
     await download(deps, record, file);
-    opened = await deps.importers.open(file, record.format, { ...record.options, batchSize: Math.min(BATCH_SAMPLES, deps.settings.maxBatchSamples) });
-    let position = 0;
-    for await (const batch of opened.batches) {
-      const receipt = await ingestSamples(deps, person, batch, { importId: record.id, idempotencyKey: `import:${record.id}:${position++}`, normalize: 'inline' });
-      const rejected = receipt.outcome ?? (await storedRejections(deps, person, receipt.rawId));
-      report.addBatch(batch, rejected.rejections, rejected.rejected);
-      await save(report.progress('running', percent(opened), opened));
-    }
+    const reader = await deps.importers.open(file, record.format, { ...record.options, batchSize: Math.min(BATCH_SAMPLES, deps.settings.maxBatchSamples) });
+    opened = reader;
+    await storeImportBatches(deps, person, record.id, reader.batches, async (tally) => {
+      report.add(tally);
+      await saveRunning(reader);
+    });
     const done = { ...report.progress('succeeded', 100, opened), finishedAt: deps.clock.now() };
     await save(done);
     return done;
   } catch (error) {
     const refused = isAppError(error);
-    if (!refused && (options.attempt ?? IMPORT_ATTEMPTS) < IMPORT_ATTEMPTS) throw error;
+    if (!refused && (options.attempt ?? IMPORT_ATTEMPTS) < IMPORT_ATTEMPTS) {
+      // The queue tries again; meanwhile the import shows what was stored.
+      if (opened) await save(report.progress('running', percent(opened), opened)).catch(() => undefined);
+      throw error;
+    }
     const message = refused ? error.message : 'The import failed on our side; the samples stored so far are kept. Try again.';
     const failed = { ...report.progress('failed', opened ? percent(opened) : 0, opened ?? { skipped: [], skippedCount: 0 }), error: message, finishedAt: deps.clock.now() };
     await save(failed);
@@ -79,10 +91,4 @@ async function download(deps: ImportDeps, record: ImportRecord, file: string): P
   if (!body) throw new Error(`the upload of import ${record.id} is missing from blob storage`);
   await mkdir(path.dirname(file), { recursive: true });
   await pipeline(body, createWriteStream(file));
-}
-
-/** A batch stored by an earlier run (a crash) was normalized then: its rejections are on record. */
-async function storedRejections(deps: ImportDeps, person: PersonRef, rawId: string): Promise<{ rejections: SampleRejection[]; rejected: number }> {
-  const summary = await deps.tx.withTenant(person, (sql) => deps.ingest.rawPayloads.get(sql, person, rawId));
-  return { rejections: summary?.rejections ?? [], rejected: summary?.rejectedCount ?? 0 };
 }

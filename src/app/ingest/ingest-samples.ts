@@ -3,7 +3,8 @@ import type { RawSample } from '../../domain/ingest/index.ts';
 import { AppError } from '../errors.ts';
 import type { PersonRef, RawPayloadSummary } from '../ports.ts';
 import { NORMALIZE_ATTEMPTS, NORMALIZE_JOB, type IngestDeps, type PersonContext } from './ingest-deps.ts';
-import { normalizeRawPayload, type NormalizeOutcome } from './normalize-raw-payload.ts';
+import { normalizeRawPayload } from './normalize-raw-payload.ts';
+import type { NormalizeOutcome } from './store-prepared-batch.ts';
 
 export interface IngestOptions {
   /** The caller's key for this batch: sending it again (with the same samples) changes nothing. */

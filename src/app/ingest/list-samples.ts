@@ -1,3 +1,4 @@
+import type { SampleDetails } from '../../domain/ingest/sample-details.ts';
 import { getMetric } from '../../domain/metrics/index.ts';
 import { AppError } from '../errors.ts';
 import type { RequestContext } from '../identity/resolve-tenant.ts';
@@ -28,6 +29,11 @@ export interface SampleItem {
   unit: string;
   source: string;
   category?: string;
+  /** Workouts: the source's own activity name and the statistics it gave. */
+  activityName?: string;
+  statistics?: SampleDetails['statistics'];
+  /** HRV SDNN: the beat-to-beat series the value was computed from. */
+  beats?: SampleDetails['beats'];
 }
 
 export interface SamplesPage {
@@ -87,6 +93,7 @@ export async function listSamples(deps: IngestDeps, ctx: RequestContext, query: 
     unit: metric.unit,
     source: row.source,
     ...(row.category !== undefined && { category: row.category }),
+    ...row.details,
   }));
   const last = rows[rows.length - 1];
   return { items, next: rows.length === limit && last ? encodeCursor(last) : null };

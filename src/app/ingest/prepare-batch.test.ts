@@ -13,6 +13,7 @@ describe('prepareBatch', () => {
       [60, 61],
     );
     assert.equal(batch.rejected, 3);
+    assert.deepEqual(batch.normalizedByMetric, { heart_rate: 2 });
     assert.deepEqual(
       batch.rejections.map((r) => [r.record, r.field, r.code]),
       [
@@ -34,6 +35,7 @@ describe('prepareBatch', () => {
       [62],
     );
     assert.equal(batch.superseded, 1);
+    assert.deepEqual(batch.normalizedByMetric, { heart_rate: 2 }, 'the older revision was normalized too');
   });
 
   it(`reports the first ${REPORTED_REJECTIONS} rejections and counts them all`, () => {
@@ -44,6 +46,7 @@ describe('prepareBatch', () => {
     assert.equal(batch.rejected, REPORTED_REJECTIONS + 25);
     assert.equal(batch.rejections.length, REPORTED_REJECTIONS);
     assert.equal(batch.rejections.at(-1)!.record, REPORTED_REJECTIONS);
+    assert.deepEqual(batch.normalizedByMetric, {});
   });
 
   it('places a local timestamp in the person\'s zone', () => {

@@ -10,6 +10,8 @@ export interface PreparedBatch {
   kept: CanonicalSample[];
   /** Older revisions of a kept sample in the same batch. */
   superseded: number;
+  /** Samples normalized, per metric (older revisions in the batch included). */
+  normalizedByMetric: Record<string, number>;
   rejected: number;
   /** The first rejections, with their 1-based position in the batch. */
   rejections: SampleRejection[];
@@ -23,17 +25,19 @@ export interface PreparedBatch {
 export function prepareBatch(raw: readonly unknown[], context: NormalizeContext): PreparedBatch {
   const normalized: CanonicalSample[] = [];
   const rejections: SampleRejection[] = [];
+  const normalizedByMetric: Record<string, number> = {};
   let rejected = 0;
   const normalize = sampleNormalizer(context);
   raw.forEach((sample, index) => {
     const result = normalize(sample);
     if (result.ok) {
       normalized.push(result.sample);
+      normalizedByMetric[result.sample.metric] = (normalizedByMetric[result.sample.metric] ?? 0) + 1;
       return;
     }
     rejected += 1;
     if (rejections.length < REPORTED_REJECTIONS) rejections.push({ record: index + 1, ...result.rejection });
   });
   const { kept, superseded } = latestRevisions(normalized);
-  return { kept, superseded: superseded.length, rejected, rejections };
+  return { kept, superseded: superseded.length, normalizedByMetric, rejected, rejections };
 }

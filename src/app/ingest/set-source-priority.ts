@@ -1,5 +1,6 @@
 import { getMetric } from '../../domain/metrics/index.ts';
 import { AppError } from '../errors.ts';
+import { announceSettingsChanged } from './announce-settings-changed.ts';
 import type { RequestContext } from '../identity/resolve-tenant.ts';
 import { notFound, RECOMPUTE_DAILY_JOB, type IngestDeps } from './ingest-deps.ts';
 import { sourcesView, type MetricSourcesView } from './list-sources.ts';
@@ -22,5 +23,6 @@ export async function setSourcePriority(deps: IngestDeps, ctx: RequestContext, m
   const row = await deps.tx.withTenant(ctx, (sql) => deps.ingest.sourcePriorities.setPriority(sql, person, metric.id, cleaned, deps.clock.now()));
   // No job id: each change is recomputed with the priority stored when its job runs.
   await deps.queue.enqueue(RECOMPUTE_DAILY_JOB, { ...person, metric: metric.id });
+  await announceSettingsChanged(deps, { ...person, setting: 'source_priority' });
   return sourcesView(row);
 }

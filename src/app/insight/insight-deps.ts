@@ -1,6 +1,6 @@
 import type { IngestDeps } from '../ingest/ingest-deps.ts';
 import type { Cache, SecretBox } from '../ports.ts';
-import type { InsightRepos, OpenAlerts } from './insight-ports.ts';
+import type { AlertReads, InsightRepos } from './insight-ports.ts';
 
 export interface InsightSettings {
   /** How long a computed dashboard is served from the cache at most; writes invalidate it sooner. */
@@ -14,8 +14,9 @@ export interface InsightDeps extends IngestDeps {
   insight: InsightRepos;
   cache: Cache;
   secretBox: SecretBox;
-  alerts: OpenAlerts;
+  alerts: AlertReads;
   insightSettings: InsightSettings;
 }
 
 export const REFRESH_CORRELATIONS_JOB = 'insight.refresh-correlations.v1';
+export const NIGHTLY_CORRELATIONS_JOB = 'insight.nightly-correlations.v1';

@@ -1,4 +1,4 @@
-import type { CorrelationFinding } from '../../domain/analytics/index.ts';
+import type { BenchmarkProfile, CorrelationFinding } from '../../domain/analytics/index.ts';
 import type { CheckIn } from '../../domain/journal/check-in-series.ts';
 import type { PersonRef, Sql } from '../ports.ts';
 
@@ -57,8 +57,19 @@ export interface CorrelationReportRecord {
   skippedCount: number;
 }
 
+/** Which stored reports a refresh would change: computed before a time, and either of another version or older than the person's data. */
+export interface StaleReportQuery {
+  computedBefore: Date;
+  version: string;
+  /** Keyset paging over (tenant, person). */
+  after?: PersonRef;
+  limit: number;
+}
+
 export interface CorrelationReportRepo {
   get(sql: Sql, person: PersonRef): Promise<CorrelationReportRecord | undefined>;
+  /** Every tenant's (a system read): the people whose report is stale, ordered by tenant and person. */
+  stale(sql: Sql, query: StaleReportQuery): Promise<PersonRef[]>;
   /** Replaces the person's report. */
   save(sql: Sql, person: PersonRef, report: CorrelationReportRecord): Promise<void>;
 }
@@ -76,13 +87,23 @@ export interface RollupReads {
   latestDate(sql: Sql, person: PersonRef, metrics: readonly string[], to: string): Promise<string | undefined>;
 }
 
+/** The birth year and sex population norms are published by: the person's own, in every tenant (the users row). */
+export interface PersonProfileRepo {
+  /** Undefined when the person is not readable here. */
+  get(sql: Sql, userId: string): Promise<BenchmarkProfile | undefined>;
+  /** False when the row is not the caller's own. */
+  set(sql: Sql, userId: string, profile: BenchmarkProfile): Promise<boolean>;
+}
+
 export interface InsightRepos {
   journal: JournalRepo;
+  profiles: PersonProfileRepo;
   correlationReports: CorrelationReportRepo;
   rollups: RollupReads;
 }
 
-/** Open alerts of a person; monitoring (rules and alerts) is a later issue. */
-export interface OpenAlerts {
-  countOpen(person: PersonRef): Promise<number>;
+/** What insight reads of monitoring's alerts, in the transaction it is handed. */
+export interface AlertReads {
+  /** The person's alerts not resolved yet (open or acknowledged), as the dashboard counts them. */
+  countOpen(sql: Sql, person: PersonRef): Promise<number>;
 }

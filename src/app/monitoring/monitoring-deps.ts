@@ -28,6 +28,8 @@ export interface MonitoringDeps extends IngestDeps {
 export const EVALUATE_RULES_JOB = 'rules.evaluate.v1';
 export const NOTIFY_ALERT_JOB = 'alerts.notify.v1';
 export const DELIVER_WEBHOOK_JOB = 'notifications.webhook.v1';
+/** Every few minutes: queues the notifications of alerts that still owe them. */
+export const DISPATCH_NOTIFICATIONS_JOB = 'alerts.dispatch-owed.v1';
 export const DAILY_SUMMARY_JOB = 'notifications.daily-summary.v1';
 export const PRUNE_LIVE_EVENTS_JOB = 'monitoring.prune-live-events.v1';
 /** The channel that tells every node's stream connections that a tenant's live event log grew. */

@@ -136,12 +136,21 @@ export interface AlertRecord {
   clearedAt: string | null;
   clearReason: ClearReason | null;
   recordedAt: string;
+  /** A live alert owes people their notifications until the notification job has handed them all on. */
+  notifyPending: boolean;
 }
 
 export type NewAlert = Pick<
   AlertRecord,
-  'id' | 'tenantId' | 'userId' | 'ruleId' | 'ruleName' | 'actionType' | 'alertKey' | 'metric' | 'severity' | 'state' | 'historical' | 'evidence' | 'resolution'
+  'id' | 'tenantId' | 'userId' | 'ruleId' | 'ruleName' | 'actionType' | 'alertKey' | 'metric' | 'severity' | 'state' | 'historical' | 'evidence' | 'resolution' | 'notifyPending'
 > & { recordedAt: Date };
+
+/** A live alert whose notifications are not all handed on yet. */
+export interface OwedNotification {
+  tenantId: string;
+  userId: string;
+  alertId: string;
+}
 
 export interface AlertFilter {
   state?: AlertState;
@@ -179,6 +188,12 @@ export interface AlertRepo {
   /** Undefined when the alert is not in one of `transition.from` (or not visible). */
   transition(sql: Sql, tenantId: string, id: string, transition: AlertTransition): Promise<AlertRecord | undefined>;
   markCleared(sql: Sql, tenantId: string, id: string, at: number, reason: ClearReason, updatedAt: Date): Promise<void>;
+  /** The person's alerts that still owe notifications, oldest first. */
+  owedNotifications(sql: Sql, person: PersonRef): Promise<OwedNotification[]>;
+  /** Every tenant's alerts recorded before `recordedBefore` that still owe notifications, by id after `after` (a system read, for the sweeps). */
+  owedNotificationsEverywhere(sql: Sql, query: { recordedBefore: Date; after?: string; limit: number }): Promise<OwedNotification[]>;
+  /** The alert's notifications are all handed on. */
+  markNotified(sql: Sql, tenantId: string, id: string): Promise<void>;
   /** Alerts the caller may see recorded since `since`, newest first. */
   recordedSince(sql: Sql, tenantId: string, since: Date, limit: number): Promise<AlertRecord[]>;
 }

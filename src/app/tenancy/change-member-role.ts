@@ -9,7 +9,7 @@ import { auditTeamEvent, notFound, type TenancyDeps } from './tenancy-deps.ts';
  */
 export async function changeMemberRole(deps: TenancyDeps, ctx: RequestContext, userId: string, role: Role): Promise<TeamMember> {
   requirePermission(ctx, 'members:write');
-  return deps.tx.withTenant(ctx, async (sql) => {
+  const member = await deps.tx.withTenant(ctx, async (sql) => {
     const target = await memberToChange(deps, sql, ctx, userId, (m) => m.role === 'admin' && role !== 'admin');
     if (target.role === role) return target;
     if (!(await deps.repos.team.setRole(sql, ctx.tenantId, userId, role))) throw notFound();
@@ -22,4 +22,6 @@ export async function changeMemberRole(deps: TenancyDeps, ctx: RequestContext, u
     if (target.role === 'clinician') await dropCareTeamRows(deps, sql, ctx, userId, 'no longer a clinician', true);
     return { ...target, role };
   });
+  await deps.accessChanges.announce({ kind: 'membership-changed', tenantId: ctx.tenantId, userId });
+  return member;
 }

@@ -8,10 +8,11 @@ import { auditTeamEvent, notFound, type TenancyDeps } from './tenancy-deps.ts';
  */
 export async function removeMember(deps: TenancyDeps, ctx: RequestContext, userId: string): Promise<void> {
   requirePermission(ctx, 'members:write');
-  await deps.tx.withTenant(ctx, async (sql) => {
+  const revokedKeys = await deps.tx.withTenant(ctx, async (sql) => {
     const target = await memberToChange(deps, sql, ctx, userId, (m) => m.role === 'admin');
     await dropCareTeamRows(deps, sql, ctx, userId, 'member removed', false);
-    for (const key of await deps.repos.apiKeys.revokeAllMadeBy(sql, ctx.tenantId, userId, deps.clock.now())) {
+    const keys = await deps.repos.apiKeys.revokeAllMadeBy(sql, ctx.tenantId, userId, deps.clock.now());
+    for (const key of keys) {
       await auditTeamEvent(deps, sql, ctx, {
         action: 'api_key.revoked',
         targetType: 'api_key',
@@ -26,5 +27,10 @@ export async function removeMember(deps: TenancyDeps, ctx: RequestContext, userI
       targetId: userId,
       details: { email: target.email, role: target.role },
     });
+    return keys;
   });
+  await deps.accessChanges.announce(
+    { kind: 'membership-changed', tenantId: ctx.tenantId, userId },
+    ...revokedKeys.map((key) => ({ kind: 'api-key-revoked' as const, keyId: key.id })),
+  );
 }

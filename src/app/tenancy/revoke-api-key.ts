@@ -4,15 +4,17 @@ import { auditTeamEvent, notFound, type TenancyDeps } from './tenancy-deps.ts';
 /** Ends an API key at once: its next request answers 401. Revoking twice changes nothing. */
 export async function revokeApiKey(deps: TenancyDeps, ctx: RequestContext, keyId: string): Promise<void> {
   requirePermission(ctx, 'api-keys:manage');
-  await deps.tx.withTenant(ctx, async (sql) => {
+  const revokedNow = await deps.tx.withTenant(ctx, async (sql) => {
     const key = await deps.repos.apiKeys.byId(sql, ctx.tenantId, keyId);
     if (!key) throw notFound();
-    if (!(await deps.repos.apiKeys.revoke(sql, ctx.tenantId, keyId, deps.clock.now()))) return;
+    if (!(await deps.repos.apiKeys.revoke(sql, ctx.tenantId, keyId, deps.clock.now()))) return false;
     await auditTeamEvent(deps, sql, ctx, {
       action: 'api_key.revoked',
       targetType: 'api_key',
       targetId: keyId,
       details: { name: key.name, prefix: key.prefix },
     });
+    return true;
   });
+  if (revokedNow) await deps.accessChanges.announce({ kind: 'api-key-revoked', keyId });
 }

@@ -6,8 +6,8 @@ import type { IdentityDeps } from '../identity/identity-deps.ts';
 import type { RequestContext } from '../identity/resolve-tenant.ts';
 import type { Sql } from '../ports.ts';
 
-/** What the team use cases need: the database, plus tokens and the mail queue for invitations and keys. */
-export type TenancyDeps = AppDeps & Pick<IdentityDeps, 'random' | 'queue' | 'settings'>;
+/** What the team use cases need: the database, plus tokens and the mail queue for invitations and keys, and a way to announce access changes. */
+export type TenancyDeps = AppDeps & Pick<IdentityDeps, 'random' | 'queue' | 'settings' | 'accessChanges'>;
 
 /** A foreign tenant or id, or one that does not exist: the same answer, so nothing leaks. */
 export const notFound = () => new AppError('not_found', 'No such resource.');

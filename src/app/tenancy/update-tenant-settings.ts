@@ -17,7 +17,7 @@ export async function updateTenantSettings(deps: TenancyDeps, ctx: RequestContex
     // Otherwise the admin would lock themselves out with the very change they make.
     throw new AppError('conflict', 'Turn on two-factor sign-in for yourself before requiring it of everyone.');
   }
-  return deps.tx.withTenant(ctx, async (sql) => {
+  const { updated, requireMfaChanged } = await deps.tx.withTenant(ctx, async (sql) => {
     const current = await deps.repos.tenantSettings.get(sql, ctx.tenantId);
     if (!current) throw notFound();
     const branding: TenantBranding = { ...current.branding };
@@ -31,12 +31,14 @@ export async function updateTenantSettings(deps: TenancyDeps, ctx: RequestContex
     if (next.name !== current.name) changed.name = { from: current.name, to: next.name };
     if (JSON.stringify(sorted(next.branding)) !== JSON.stringify(sorted(current.branding))) changed.branding = { from: current.branding, to: next.branding };
     if (next.requireMfa !== current.requireMfa) changed.requireMfa = { from: current.requireMfa, to: next.requireMfa };
-    if (Object.keys(changed).length === 0) return current;
+    if (Object.keys(changed).length === 0) return { updated: current, requireMfaChanged: false };
 
-    const updated = await deps.repos.tenantSettings.update(sql, ctx.tenantId, next);
+    const stored = await deps.repos.tenantSettings.update(sql, ctx.tenantId, next);
     await auditTeamEvent(deps, sql, ctx, { action: 'tenant.settings_changed', targetType: 'tenant', targetId: ctx.tenantId, details: { changed } });
-    return updated;
+    return { updated: stored, requireMfaChanged: 'requireMfa' in changed };
   });
+  if (requireMfaChanged) await deps.accessChanges.announce({ kind: 'tenant-policy-changed', tenantId: ctx.tenantId });
+  return updated;
 }
 
 function sorted(value: Record<string, unknown>): Array<[string, unknown]> {

@@ -1,10 +1,10 @@
-import type { AlertRecord, AlertRepo } from '../../app/monitoring/monitoring-ports.ts';
+import type { AlertRecord, AlertRepo, OwedNotification } from '../../app/monitoring/monitoring-ports.ts';
 import { iso, isoOrNull } from './timestamps.ts';
 
 const COLUMNS = `id, tenant_id as "tenantId", user_id as "userId", rule_id as "ruleId", rule_name as "ruleName", action_type as "actionType",
   alert_key as "alertKey", metric, severity, state, historical, opened_at as "openedAt", evidence,
   acknowledged_at as "acknowledgedAt", acknowledged_by as "acknowledgedBy", resolved_at as "resolvedAt", resolved_by as "resolvedBy",
-  resolution, cleared_at as "clearedAt", clear_reason as "clearReason", recorded_at as "recordedAt"`;
+  resolution, cleared_at as "clearedAt", clear_reason as "clearReason", recorded_at as "recordedAt", notify_pending as "notifyPending"`;
 
 type Row = Omit<AlertRecord, 'openedAt' | 'acknowledgedAt' | 'resolvedAt' | 'clearedAt' | 'recordedAt'> & {
   openedAt: unknown;
@@ -33,8 +33,8 @@ export const alertRepo: AlertRepo = {
     const resolvedAt = alert.state === 'resolved' ? alert.recordedAt : null;
     const [row] = await sql.query<Row>(
       `insert into alerts (id, tenant_id, user_id, rule_id, rule_name, action_type, alert_key, metric, severity, state, historical,
-                           opened_at, evidence, evidence_from, evidence_to, resolved_at, resolution, recorded_at, updated_at)
-       values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12::timestamptz, $13, $14::timestamptz, $12::timestamptz, $15, $16, $17, $17)
+                           opened_at, evidence, evidence_from, evidence_to, resolved_at, resolution, recorded_at, updated_at, notify_pending)
+       values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12::timestamptz, $13, $14::timestamptz, $12::timestamptz, $15, $16, $17, $17, $18)
        on conflict (tenant_id, alert_key) do nothing
        returning ${COLUMNS}`,
       [
@@ -55,6 +55,7 @@ export const alertRepo: AlertRepo = {
         resolvedAt,
         alert.resolution,
         alert.recordedAt,
+        alert.notifyPending,
       ],
     );
     return row ? toRecord(row) : undefined;
@@ -130,6 +131,26 @@ export const alertRepo: AlertRepo = {
       reason,
       updatedAt,
     ]);
+  },
+
+  async owedNotifications(sql, person) {
+    return sql.query<OwedNotification>(
+      `select tenant_id as "tenantId", user_id as "userId", id as "alertId" from alerts
+        where tenant_id = $1 and user_id = $2 and notify_pending order by id`,
+      [person.tenantId, person.userId],
+    );
+  },
+
+  async owedNotificationsEverywhere(sql, query) {
+    return sql.query<OwedNotification>(
+      `select tenant_id as "tenantId", user_id as "userId", id as "alertId" from alerts
+        where notify_pending and recorded_at < $1 and ($2::uuid is null or id > $2) order by id limit $3`,
+      [query.recordedBefore, query.after ?? null, query.limit],
+    );
+  },
+
+  async markNotified(sql, tenantId, id) {
+    await sql.query('update alerts set notify_pending = false where tenant_id = $1 and id = $2 and notify_pending', [tenantId, id]);
   },
 
   async recordedSince(sql, tenantId, since, limit) {

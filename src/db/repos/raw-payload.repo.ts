@@ -16,6 +16,41 @@ function toSummary(row: SummaryRow): RawPayloadSummary {
 export const MAX_STORED_REJECTIONS = 100;
 
 export const rawPayloadRepo: RawPayloadRepo = {
+  async insertImportMarker(sql, person, marker, at) {
+    const { counts } = marker;
+    await sql.query(
+      `insert into raw_payloads (id, tenant_id, user_id, idempotency_key, import_id, sample_count, received_at, state, normalized_at,
+                                 stored_count, unchanged_count, rejected_count, superseded_count, rejections)
+       values ($1, $2, $3, $4, $5, $6, $7, 'normalized', $8, $9, $10, $11, $12, $13::jsonb)
+       on conflict (tenant_id, user_id, idempotency_key) where idempotency_key is not null do nothing`,
+      [
+        marker.id,
+        person.tenantId,
+        person.userId,
+        marker.idempotencyKey,
+        marker.importId,
+        marker.sampleCount,
+        marker.receivedAt,
+        at,
+        counts.stored,
+        counts.unchanged,
+        counts.rejected,
+        counts.superseded,
+        JSON.stringify(counts.rejections.slice(0, MAX_STORED_REJECTIONS)),
+      ],
+    );
+  },
+
+  async importBatchKeys(sql, person, importId) {
+    const rows = await sql.query<{ key: string }>(
+      `select idempotency_key as key
+         from raw_payloads
+        where tenant_id = $1 and user_id = $2 and import_id = $3 and state = 'normalized' and idempotency_key is not null`,
+      [person.tenantId, person.userId, importId],
+    );
+    return new Set(rows.map((r) => r.key));
+  },
+
   async insert(sql, person, raw) {
     const inserted = await sql.query<SummaryRow>(
       `insert into raw_payloads (id, tenant_id, user_id, idempotency_key, payload_sha256, import_id, payload, sample_count, received_at)

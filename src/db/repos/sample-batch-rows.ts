@@ -31,6 +31,7 @@ const BATCH_COLUMNS: readonly Column[] = [
   { name: 'whole_day', type: 'bool', value: (s) => s.wholeDay, list: (s) => (s.wholeDay ? 't' : 'f') },
   { name: 'not_worn', type: 'bool', value: (s) => s.notWorn === true, list: (s) => (s.notWorn ? 't' : 'f') },
   { name: 'recorded_at', type: 'timestamptz', value: (s) => s.recordedAt ?? null, instant: (s) => s.recordedAt },
+  { name: 'details', type: 'jsonb', value: (s) => (s.details === undefined ? null : JSON.stringify(s.details)) },
 ];
 
 export const BATCH_COLUMN_NAMES: readonly string[] = BATCH_COLUMNS.map((c) => c.name);

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { uuidv7 } from 'uuidv7';
-import { databaseKinds, freshDatabase } from '../../../test/support/databases.ts';
+import { databaseKinds, freshDatabase, type DatabaseKind } from '../../../test/support/databases.ts';
 import { prepareBatch } from '../../app/ingest/prepare-batch.ts';
 import type { DaySample, MetricDay, PersonRef } from '../../app/ports.ts';
 import type { CanonicalSample } from '../../domain/ingest/index.ts';
@@ -58,25 +58,38 @@ const byKey = (a: DaySample, b: DaySample) => (`${a.metric}|${a.source}|${a.star
 const distinctDays = (samples: readonly CanonicalSample[]) => [...new Map(samples.map((s) => [`${s.metric}|${s.localDate}`, s])).keys()].sort();
 const dayKeys = (days: readonly MetricDay[]) => [...new Set(days.map((d) => `${d.metric}|${d.date}`))].sort();
 
+/** A person of their own in a fresh database, with the partitions of `samples` in place, and their writes and reads. */
+async function personWithPartitions(kind: DatabaseKind, samples: readonly CanonicalSample[]) {
+  const db = await freshDatabase(kind);
+  const tx = createTransactions(db, () => undefined);
+  const person: PersonRef = { tenantId: uuidv7(), userId: uuidv7() };
+  await tx.withSystem('test: a person', async (sql) => {
+    await sql.query(`insert into tenants (id, slug, name, type) values ($1, $2, 'T', 'team')`, [person.tenantId, `t-${person.tenantId.slice(-8)}`]);
+    await sql.query('insert into users (id, email, name) values ($1, $2, $3)', [person.userId, `u-${person.userId.slice(-8)}@example.test`, 'U']);
+    await sql.query(`insert into memberships (tenant_id, user_id, role) values ($1, $2, 'member')`, [person.tenantId, person.userId]);
+  });
+  await createSamplePartitions(tx).ensure(samples.map((s) => s.start.slice(0, 7)));
+  return {
+    write: (batch: readonly CanonicalSample[]) =>
+      tx.withTenant(person, async (sql) => {
+        await sampleRepo.lockPerson(sql, person);
+        return sampleRepo.upsert(sql, person, uuidv7(), batch);
+      }),
+    read: (days: readonly MetricDay[]) => tx.withTenant(person, (sql) => sampleRepo.forDays(sql, person, days)),
+  };
+}
+
+/** Steps of one source, a minute long, at these hours after BASE. */
+function steps(source: string, hours: readonly number[]): CanonicalSample[] {
+  const raw = hours.map((h) => ({ metric: 'steps', value: 10 + h, unit: 'count', start: iso(BASE + h * HOUR_MS), end: iso(BASE + h * HOUR_MS + 60_000), source }));
+  return prepareBatch(raw, { timeZone: 'UTC' }).kept;
+}
+
 for (const kind of databaseKinds) {
   describe(`sample upsert and day reads on ${kind}`, () => {
     it('stores a new batch as it is, reads its days back, writes nothing when it comes again, and takes newer revisions', async () => {
-      const db = await freshDatabase(kind);
-      const tx = createTransactions(db, () => undefined);
-      const person: PersonRef = { tenantId: uuidv7(), userId: uuidv7() };
-      await tx.withSystem('test: a person', async (sql) => {
-        await sql.query(`insert into tenants (id, slug, name, type) values ($1, $2, 'T', 'team')`, [person.tenantId, `t-${person.tenantId.slice(-8)}`]);
-        await sql.query('insert into users (id, email, name) values ($1, $2, $3)', [person.userId, `u-${person.userId.slice(-8)}@example.test`, 'U']);
-        await sql.query(`insert into memberships (tenant_id, user_id, role) values ($1, $2, 'member')`, [person.tenantId, person.userId]);
-      });
       const batch = variedBatch();
-      await createSamplePartitions(tx).ensure(batch.map((s) => s.start.slice(0, 7)));
-      const write = (samples: readonly CanonicalSample[]) =>
-        tx.withTenant(person, async (sql) => {
-          await sampleRepo.lockPerson(sql, person);
-          return sampleRepo.upsert(sql, person, uuidv7(), samples);
-        });
-      const read = (days: readonly MetricDay[]) => tx.withTenant(person, (sql) => sampleRepo.forDays(sql, person, days));
+      const { write, read } = await personWithPartitions(kind, batch);
 
       const first = await write(batch);
       assert.equal(first.written, batch.length);
@@ -96,6 +109,17 @@ for (const kind of databaseKinds) {
       const all = [...expected.values()];
       const days = [...new Map(all.map((s) => [`${s.metric}|${s.localDate}`, { metric: s.metric, date: s.localDate }])).values()];
       assert.deepEqual((await read(days)).sort(byKey), all.map(asDaySample).sort(byKey));
+    });
+
+    it('stores the samples of sources interleaved in time, and only the new ones of a batch that meets a stored key', async () => {
+      const { write, read } = await personWithPartitions(kind, steps('iPhone', [0]));
+      assert.equal((await write(steps('iPhone', [1, 10]))).written, 2);
+      // The watch's day spans the phone's stored samples; the phone's own are all later: all new.
+      assert.equal((await write([...steps('iPhone', [11, 12]), ...steps('Apple Watch', [0, 2, 4, 6, 8, 10, 12])])).written, 9);
+      // One stored key among new ones: only the new ones are written.
+      assert.equal((await write([...steps('iPhone', [10, 13]), ...steps('Apple Watch', [13])])).written, 2);
+      const stored = await read([{ metric: 'steps', date: iso(BASE).slice(0, 10) }, { metric: 'steps', date: iso(BASE + 4 * HOUR_MS).slice(0, 10) }]);
+      assert.deepEqual(stored.map((d) => `${d.source} ${d.start}`).sort(), [...steps('iPhone', [1, 10, 11, 12, 13]), ...steps('Apple Watch', [0, 2, 4, 6, 8, 10, 12, 13])].map((d) => `${d.source} ${d.start}`).sort());
     });
   });
 }

@@ -42,19 +42,40 @@ select f.metric, f.local_date::text as "localDate", null::text as source, count(
  group by f.metric, f.local_date`;
 
 /**
- * Whether any sample of the batch's metrics and sources is stored in its span ($3 metrics, $4
- * sources, $5..$6 the first and last start). When none is (a first import, new data), every
- * sample of the batch is new and goes in without matching. Ordered by start, the first row
- * found ends it, and the planner takes the key's index whether or not it has statistics.
+ * Whether any sample is stored in the span of the batch's own samples of its metric and source
+ * ($3 metrics, $4 sources, $5..$6 each pair's first and last start; $7..$8 the batch's). When
+ * none is (a first import, new data), every sample of the batch is new and goes in without
+ * matching. Per pair, not over the batch's whole span: an export interleaves sources (a day of
+ * the phone's steps, then the watch's), and a batch cut inside a day would otherwise meet the
+ * other source's samples of that day. The batch's span, given as parameters, lets the planner
+ * leave out the months outside it (with only the pairs' spans, known at run time, it plans
+ * every partition). Ordered by start, the first row found ends it, and the planner takes the
+ * key's index whether or not it has statistics.
  */
 const ANY_STORED = `select exists (
-  select from unnest($3::text[]) as m (metric)
+  select from unnest($3::text[], $4::text[], $5::timestamptz[], $6::timestamptz[]) as p (metric, source, first_at, last_at)
    cross join lateral (
      select from samples s
-      where s.tenant_id = $1::uuid and s.user_id = $2::uuid and s.metric = m.metric and s.source = any($4::text[])
-        and s.start_at >= $5::timestamptz and s.start_at <= $6::timestamptz
+      where s.tenant_id = $1::uuid and s.user_id = $2::uuid and s.metric = p.metric and s.source = p.source
+        and s.start_at >= p.first_at and s.start_at <= p.last_at
+        and s.start_at >= $7::timestamptz and s.start_at <= $8::timestamptz
       order by s.start_at
       limit 1) x) as "anyStored"`;
+
+/** Each (metric, source) of a batch with the first and last start of its samples, as ANY_STORED takes them. */
+function startSpansBySeries(samples: readonly CanonicalSample[]): [string[], string[], string[], string[]] {
+  const spans = new Map<string, { metric: string; source: string; first: string; last: string }>();
+  for (const s of samples) {
+    const key = `${s.metric}\u0000${s.source}`;
+    const span = spans.get(key);
+    // ISO instants of one format order as text.
+    if (!span) spans.set(key, { metric: s.metric, source: s.source, first: s.start, last: s.start });
+    else if (s.start < span.first) span.first = s.start;
+    else if (s.start > span.last) span.last = s.start;
+  }
+  const all = [...spans.values()];
+  return [all.map((p) => p.metric), all.map((p) => p.source), all.map((p) => p.first), all.map((p) => p.last)];
+}
 
 /** The whole batch as new rows ($1 tenant, $2 person, $3 raw payload, then the batch). */
 const insertAll = (rows: string) => insertRows(`(${rows}) m`);
@@ -90,7 +111,7 @@ function revise(rows: string): string {
 update samples s
    set end_at = i.end_at, value = i.value, utc_offset_minutes = i.utc_offset_minutes, local_date = i.local_date,
        category = i.category, device = i.device, external_id = i.external_id,
-       not_worn = i.not_worn, recorded_at = i.recorded_at, raw_id = $3::uuid
+       not_worn = i.not_worn, recorded_at = i.recorded_at, details = i.details, raw_id = $3::uuid
   from (${rows}) i
  where ${STORED_KEY}
    and ${newer('i', 's')}
@@ -134,14 +155,7 @@ export async function upsertSamples(sql: Sql, person: PersonRef, rawId: string, 
     if (s.start < first) first = s.start;
     if (s.start > last) last = s.start;
   }
-  const [probe] = await sql.query<{ anyStored: boolean }>(ANY_STORED, [
-    person.tenantId,
-    person.userId,
-    [...new Set(samples.map((s) => s.metric))],
-    [...new Set(samples.map((s) => s.source))],
-    first,
-    last,
-  ]);
+  const [probe] = await sql.query<{ anyStored: boolean }>(ANY_STORED, [person.tenantId, person.userId, ...startSpansBySeries(samples), first, last]);
   if (probe?.anyStored) return matchAndWrite(sql, person, rawId, samples, first, last);
   const input = batchRows(samples, 4);
   await sql.query(insertAll(input.select), [person.tenantId, person.userId, rawId, ...input.params]);

@@ -91,7 +91,7 @@ export const sampleRepo: SampleRepo = {
   async page(sql, person, query) {
     const after = query.after;
     const rows = await sql.query<SampleView>(
-      `select ${isoText('start_at')} as start, ${isoText('end_at')} as "end", value, source, category, whole_day as "wholeDay"
+      `select ${isoText('start_at')} as start, ${isoText('end_at')} as "end", value, source, category, whole_day as "wholeDay", details
          from samples
         where tenant_id = $1 and user_id = $2 and metric = $3 and start_at >= $4 and start_at < $5
           ${after ? 'and (start_at, source, whole_day) > ($7::timestamptz, $8::text, $9::bool)' : ''}

@@ -33,4 +33,14 @@ export type { RiskFlag, RiskFlagKind, FlagCheck } from './flags/risk-flag.ts';
 export { populationPercentile, type PopulationPercentile, type PercentileQuery } from './norms/population-percentile.ts';
 export { NORM_TABLES, type NormMeasure, type NormSource, type Sex } from './norms/norm-tables.ts';
 export { stepActivityLevel, STEP_ACTIVITY_LEVELS, type StepActivityLevel } from './norms/step-activity-level.ts';
+export {
+  populationBenchmarks,
+  ageInYearOf,
+  BENCHMARK_WINDOWS,
+  type BenchmarkMeasure,
+  type BenchmarkProfile,
+  type PopulationBenchmark,
+  type ProfileSex,
+} from './norms/population-benchmarks.ts';
+export { SOURCE_CITATIONS, STEP_BANDS_SOURCE, type BenchmarkSource } from './norms/norm-sources.ts';
 export { loggingStreaks, CALENDAR_DAYS, type LoggingStreaks, type StreakRun } from './streaks/logging-streaks.ts';

@@ -3,6 +3,7 @@ import type { MetricDefinition } from '../metrics/metric.ts';
 import { normalizeDevice } from './device.ts';
 import { isoInstant } from './iso-format.ts';
 import type { CanonicalSample, NormalizeContext, NormalizeResult, Rejection } from './sample.ts';
+import { resolveDetails } from './sample-details.ts';
 import { resolveSampleTime } from './sample-time.ts';
 import { resolveValue } from './sample-value.ts';
 import { describe } from './describe-value.ts';
@@ -87,6 +88,9 @@ export function sampleNormalizer(context: NormalizeContext): (raw: unknown) => N
       source,
     };
     if (value.category !== undefined) sample.category = value.category;
+    const details = resolveDetails(metric, absent(input.details), time.time);
+    if (!details.ok) return details;
+    if (details.details !== undefined) sample.details = details.details;
     const rejection = addOptionalFields(sample, input, timeZone, device);
     return rejection ? { ok: false, rejection } : { ok: true, sample };
   };

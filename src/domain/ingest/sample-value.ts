@@ -1,5 +1,5 @@
 import type { MetricDefinition } from '../metrics/metric.ts';
-import { parseSleepStage } from '../metrics/sleep-stages.ts';
+import { parseCategory } from '../metrics/categories.ts';
 import { toCanonical } from '../metrics/to-canonical.ts';
 import type { Rejection } from './sample.ts';
 import { describe } from './describe-value.ts';
@@ -10,7 +10,7 @@ const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 
 /**
  * The value in the metric's canonical unit, checked against its plausible range (and, for
- * additive quantities, a plausible rate). A categorical value (sleep stage) becomes the
+ * additive quantities, a plausible rate). A categorical value (sleep stage, workout) becomes the
  * interval's minutes with the category beside it.
  */
 export function resolveValue(metric: MetricDefinition, value: unknown, unit: unknown, durationMinutes: number): ValueResult {
@@ -41,8 +41,8 @@ export function resolveValue(metric: MetricDefinition, value: unknown, unit: unk
 
 function categorical(metric: MetricDefinition, value: unknown, unit: string | undefined, durationMinutes: number): ValueResult {
   if (unit !== undefined && unit.trim() !== '') return reject('unit', 'wrong_unit', `${metric.id} takes no unit (its value names a category), got ${describe(unit)}`);
-  const category = typeof value === 'string' ? parseSleepStage(value) : undefined;
-  if (category === undefined || !metric.categories?.includes(category)) {
+  const category = typeof value === 'string' ? parseCategory(metric, value) : undefined;
+  if (category === undefined) {
     return reject('value', 'invalid_value', `${describe(value)} is not a ${metric.id}; expected one of ${metric.categories?.join(', ')}`);
   }
   return { ok: true, value: durationMinutes, category };

@@ -1,3 +1,5 @@
+import type { RawSampleDetails, SampleDetails } from './sample-details.ts';
+
 /** A sample as a vendor adapter, importer or client sends it; every field is untrusted. */
 export interface RawSample {
   readonly metric: string;
@@ -16,6 +18,8 @@ export interface RawSample {
   readonly recordedAt?: string;
   /** The tracker was not worn that day (see not-worn.ts). */
   readonly notWorn?: boolean;
+  /** What the metric may carry beside its value (a workout's statistics, an HRV reading's beats). */
+  readonly details?: RawSampleDetails;
 }
 
 /** A sample read from a file, with the 1-based line (or record number) it came from, for reports. */
@@ -51,6 +55,7 @@ export interface CanonicalSample {
   readonly externalId?: string;
   readonly recordedAt?: string;
   readonly notWorn?: boolean;
+  readonly details?: SampleDetails;
 }
 
 export type RejectionCode =

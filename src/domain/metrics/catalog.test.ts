@@ -26,7 +26,7 @@ describe('metric catalog', () => {
         assert.equal(m.aggregation, 'sum');
         assert.ok(m.range.min >= 0, `${m.id}: additive values must not be negative`);
       }
-      if (m.categories) assert.equal(m.aggregation, 'duration');
+      if (m.categories && !m.additive) assert.equal(m.aggregation, 'duration', m.id);
       if (m.aggregation === 'duration') assert.ok(m.categories, `${m.id}: duration needs categories`);
       if (m.loinc !== undefined) assert.match(m.loinc, /^\d{1,7}-\d$/, `${m.id}: ${m.loinc}`);
     }
@@ -70,6 +70,14 @@ describe('metric catalog', () => {
     for (const id of ['sleep_session', 'sleep_stage', 'sleep_duration', 'time_in_bed']) assert.equal(getMetric(id)?.localDay, 'sleep', id);
     assert.equal(getMetric('sleep_stage')?.requiresEnd, true);
     assert.equal(getMetric('steps')?.localDay, 'start');
+  });
+
+  it('keeps workouts as categorical intervals merged across sources, their statistics and HRV beats as details', () => {
+    const workout = getMetric('workout');
+    assert.deepEqual([workout?.kind, workout?.additive, workout?.requiresEnd, workout?.details], ['interval', true, true, 'workout']);
+    assert.ok(workout?.categories?.includes('running') && workout.categories.includes('other'));
+    assert.equal(getMetric('hrv_sdnn')?.details, 'beat_series');
+    assert.deepEqual(METRICS.filter((m) => m.details !== undefined).map((m) => m.id).sort(), ['hrv_sdnn', 'workout']);
   });
 
   it('does not resolve prototype keys as metrics', () => {

@@ -1,5 +1,6 @@
 import type { MetricDefinition } from './metric.ts';
 import { SLEEP_STAGES } from './sleep-stages.ts';
+import { WORKOUT_ACTIVITIES } from './workout-activities.ts';
 
 type Spec = Omit<MetricDefinition, 'localDay' | 'maxDurationHours' | 'requiresEnd' | 'additive'> &
   Partial<Pick<MetricDefinition, 'localDay' | 'maxDurationHours' | 'requiresEnd' | 'additive'>>;
@@ -26,7 +27,7 @@ export const METRICS: readonly MetricDefinition[] = [
   define({ id: 'resting_heart_rate', name: 'Resting heart rate', unit: '/min', kind: 'daily', aggregation: 'mean', range: { min: 25, max: 150 }, loinc: '40443-4' }),
   define({ id: 'walking_heart_rate', name: 'Walking heart rate average', unit: '/min', kind: 'daily', aggregation: 'mean', range: { min: 35, max: 200 } }),
   define({ id: 'hrv_rmssd', name: 'Heart rate variability (RMSSD)', unit: 'ms', kind: 'instant', aggregation: 'mean', range: { min: 1, max: 400 } }),
-  define({ id: 'hrv_sdnn', name: 'Heart rate variability (SDNN)', unit: 'ms', kind: 'instant', aggregation: 'mean', range: { min: 1, max: 400 }, loinc: '80404-7' }),
+  define({ id: 'hrv_sdnn', name: 'Heart rate variability (SDNN)', unit: 'ms', kind: 'instant', aggregation: 'mean', range: { min: 1, max: 400 }, loinc: '80404-7', details: 'beat_series' }),
   define({ id: 'respiratory_rate', name: 'Respiratory rate', unit: '/min', kind: 'instant', aggregation: 'mean', range: { min: 4, max: 60 }, loinc: '9279-1' }),
   define({ id: 'spo2', name: 'Oxygen saturation (SpO2)', unit: '%', kind: 'instant', aggregation: 'mean', range: { min: 50, max: 100 }, loinc: '59408-5' }),
   define({ id: 'body_temperature', name: 'Body temperature', unit: 'Cel', kind: 'instant', aggregation: 'mean', range: { min: 30, max: 45 }, loinc: '8310-5' }),
@@ -46,6 +47,9 @@ export const METRICS: readonly MetricDefinition[] = [
   define({ id: 'total_energy', name: 'Total energy burned', unit: 'kcal', kind: 'interval', aggregation: 'sum', additive: true, range: { min: 0, max: 20000 }, maxPerMinute: 45 }),
   define({ id: 'floors', name: 'Floors climbed', unit: '{floors}', kind: 'interval', aggregation: 'sum', additive: true, range: { min: 0, max: 1000 }, maxPerMinute: 20 }),
   define({ id: 'exercise_minutes', name: 'Exercise minutes', unit: 'min', kind: 'interval', aggregation: 'sum', additive: true, range: { min: 0, max: 1440 } }),
+  // Minutes merged by interval like sleep sessions, so one run recorded by a watch and an app counts once. Its
+  // energy and distance stay in its details: the day's totals come from the additive metrics above.
+  define({ id: 'workout', name: 'Workout (minutes, by activity)', unit: 'min', kind: 'interval', aggregation: 'sum', additive: true, range: { min: 0, max: 2880 }, requiresEnd: true, categories: WORKOUT_ACTIVITIES, details: 'workout' }),
 
   // Sleep
   define({ id: 'sleep_session', name: 'Sleep session (minutes asleep)', unit: 'min', kind: 'interval', aggregation: 'sum', additive: true, range: { min: 0, max: 1440 }, localDay: 'sleep', maxDurationHours: 24, requiresEnd: true }),

@@ -48,4 +48,10 @@ export interface MetricDefinition {
   readonly categories?: readonly string[];
   /** Vendor whose proprietary score this is; never merged with another vendor's score. */
   readonly vendor?: string;
+  /**
+   * What a sample may carry beside its value: a workout's statistics (`workout`), the
+   * beat-to-beat series an HRV value was computed from (`beat_series`). Never summed into
+   * another metric.
+   */
+  readonly details?: 'workout' | 'beat_series';
 }

@@ -8,7 +8,9 @@ import type { JobName } from '../../contracts/jobs.ts';
 import { connectionScheduleProcessor } from './connection-schedule.processor.ts';
 import { connectionWebhookProcessor } from './connection-webhook.processor.ts';
 import { deleteConnectionDataProcessor } from './delete-connection-data.processor.ts';
+import { dispatchOwedNotificationsProcessor } from './dispatch-owed-notifications.processor.ts';
 import { evaluateRulesProcessor } from './evaluate-rules.processor.ts';
+import { nightlyCorrelationsProcessor } from './nightly-correlations.processor.ts';
 import { normalizeSamplesProcessor } from './normalize-samples.processor.ts';
 import { notificationDailySummaryProcessor } from './notification-daily-summary.processor.ts';
 import { notificationWebhookProcessor } from './notification-webhook.processor.ts';
@@ -38,6 +40,7 @@ export function createProcessors(deps: ProcessorDeps): Record<JobName, JobHandle
     'ingest.recompute-daily.v1': recomputeDailyProcessor(deps.ingest),
     'import.run.v1': runImportProcessor(deps.imports),
     'insight.refresh-correlations.v1': refreshCorrelationsProcessor(deps.insight),
+    'insight.nightly-correlations.v1': nightlyCorrelationsProcessor(deps.insight),
     'connection.sync.v1': syncConnectionProcessor(deps.connections),
     'connection.webhook.v1': connectionWebhookProcessor(deps.connections),
     'connection.schedule.v1': connectionScheduleProcessor(deps.connections),
@@ -45,6 +48,7 @@ export function createProcessors(deps: ProcessorDeps): Record<JobName, JobHandle
     'connection.webhook-subscriptions.v1': webhookSubscriptionsProcessor(deps.connections),
     'rules.evaluate.v1': evaluateRulesProcessor(deps.monitoring),
     'alerts.notify.v1': notifyAlertProcessor(deps.monitoring),
+    'alerts.dispatch-owed.v1': dispatchOwedNotificationsProcessor(deps.monitoring),
     'notifications.webhook.v1': notificationWebhookProcessor(deps.monitoring),
     'notifications.daily-summary.v1': notificationDailySummaryProcessor(deps.monitoring),
     'monitoring.prune-live-events.v1': pruneLiveEventsProcessor(deps.monitoring),

@@ -1,16 +1,30 @@
 // The Apple Health fixture (test/fixtures/apple-health/export.xml and the same in export.zip)
 // imported through POST /api/v1/imports: what each record becomes, iPhone and Watch steps
-// merged, a night across midnight and a clock change, and a second import changing nothing.
+// merged, a night across midnight and a clock change, workouts with their statistics, HRV
+// readings with their beats, and a second import changing nothing.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import { uuidv7 } from 'uuidv7';
 import { openApi, signUpVerified, type ApiHarness } from '../../support/api-harness.ts';
 import { databaseKinds } from '../../support/databases.ts';
-import { daily, importFile, uploadImport, type Caller } from './ingest-helpers.ts';
+import { hrvReadings, recordTotal, workouts } from '../../fixtures/apple-health/expected.ts';
+import { daily, getJson, importFile, samplesUrl, uploadImport, type Caller, type SampleItem } from './ingest-helpers.ts';
 
 const fixture = (name: string) => ({ name, bytes: readFileSync(new URL(`../../fixtures/apple-health/${name}`, import.meta.url)) });
 const LB = 0.45359237;
+/** The categories the fixture's activity types become (docs/apple-health.md). */
+const CATEGORY: Record<string, string> = {
+  HKWorkoutActivityTypeRunning: 'running',
+  HKWorkoutActivityTypeCycling: 'cycling',
+  HKWorkoutActivityTypeWalking: 'walking',
+  HKWorkoutActivityTypeFishing: 'other',
+};
+
+type Item = SampleItem & { activityName?: string; statistics?: Record<string, { value: number; unit: string }>; beats?: Array<{ t: string; bpm: number }> };
+/** Floating-point noise of unit conversion (km -> m, mi -> m) aside. */
+const rounded = (value: unknown): unknown =>
+  JSON.parse(JSON.stringify(value), (_key, v: unknown) => (typeof v === 'number' ? Math.round(v * 1e6) / 1e6 : v));
 
 for (const kind of databaseKinds) {
   describe(`Apple Health import on ${kind}`, () => {
@@ -40,14 +54,15 @@ for (const kind of databaseKinds) {
         active_energy: 1,
         spo2: 1,
         weight: 1,
-        hrv_sdnn: 1,
+        hrv_sdnn: hrvReadings().length,
         sleep_stage: 12,
         blood_pressure_systolic: 1,
         blood_pressure_diastolic: 1,
+        workout: workouts().length,
       });
       assert.deepEqual(
         status.skipped.map((s) => s.reason.split(':')[0]),
-        ['HKCategoryTypeIdentifierMindfulSession', 'Workout'],
+        ['HKCategoryTypeIdentifierMindfulSession', 'ActivitySummary'],
         'types Vitalis does not store are reported once each',
       );
 
@@ -69,10 +84,64 @@ for (const kind of databaseKinds) {
       const me = await person();
       const first = await importFile(api, me, fixture('export.xml'));
       const rows = await rowCount(me.userId);
+      const detailed = await Promise.all(['workout', 'hrv_sdnn'].map((metric) => items(me, metric)));
       const again = await importFile(api, me, fixture('export.zip'));
       assert.equal(again.state, 'succeeded', again.error ?? '');
       assert.deepEqual(again.counts, first.counts);
       assert.equal(await rowCount(me.userId), rows);
+      assert.deepEqual(await Promise.all(['workout', 'hrv_sdnn'].map((metric) => items(me, metric))), detailed);
+    });
+
+    const items = async (me: Caller, metric: string) =>
+      (await getJson<{ items: Item[] }>(api, me, samplesUrl(metric, '2020-01-01T00:00:00Z', '2025-01-01T00:00:00Z'))).items;
+
+    it('keeps workouts as intervals with their activity and statistics, their energy and distance counted once', async () => {
+      const me = await person();
+      assert.equal((await importFile(api, me, fixture('export.xml'))).state, 'succeeded');
+      const expected = workouts().sort((a, b) => a.start.localeCompare(b.start));
+      assert.deepEqual(
+        rounded(await items(me, 'workout')),
+        rounded(
+          expected.map((w) => ({
+            start: w.start,
+            end: w.end,
+            value: w.minutes,
+            unit: 'min',
+            source: w.source,
+            category: CATEGORY[w.activityName],
+            activityName: w.activityName,
+            ...(Object.keys(w.statistics).length > 0 && { statistics: w.statistics }),
+          })),
+        ),
+      );
+      assert.ok(expected.some((w) => Object.keys(w.statistics).length === 0), 'the fixture has a workout without statistics');
+
+      // The walk from 23:35 to 00:20 counts on the day it started, beside that day's other workout (another source, no overlap).
+      const acrossMidnight = expected.find((w) => w.startDate !== w.endDate);
+      assert.ok(acrossMidnight, 'the fixture has a workout across local midnight');
+      const minutesOn = (date: string) => expected.filter((w) => w.startDate === date).reduce((sum, w) => sum + w.minutes, 0);
+      assert.equal((await daily(api, me, 'workout', acrossMidnight.startDate, acrossMidnight.startDate)).days[0]?.value, minutesOn(acrossMidnight.startDate));
+      const { endDate } = acrossMidnight;
+      assert.deepEqual((await daily(api, me, 'workout', endDate, endDate)).days, []);
+
+      // The run's 312 kcal and 5.21 km are the workout's own figures: the day's totals are the Records'.
+      const run = expected.find((w) => w.activityName === 'HKWorkoutActivityTypeRunning')!;
+      assert.ok(run.statistics.activeEnergy && run.statistics.distance);
+      const day = run.startDate;
+      assert.equal((await daily(api, me, 'active_energy', day, day)).days[0]?.value, recordTotal('ActiveEnergyBurned', day));
+      assert.ok(Math.abs((await daily(api, me, 'distance', day, day)).days[0]!.value - recordTotal('DistanceWalkingRunning', day)) < 1e-9);
+    });
+
+    it('keeps each HRV reading’s beat-to-beat series with it, a series past midnight on the next day', async () => {
+      const me = await person();
+      assert.equal((await importFile(api, me, fixture('export.xml'))).state, 'succeeded');
+      const expected = hrvReadings().sort((a, b) => a.start.localeCompare(b.start));
+      assert.ok(expected.some((r) => r.pastMidnight), 'the fixture has beats past midnight');
+      const read = await items(me, 'hrv_sdnn');
+      assert.deepEqual(
+        read.map((r) => ({ start: r.start, value: r.value, beats: r.beats })),
+        expected.map(({ start, value, beats }) => ({ start, value, beats })),
+      );
     });
 
     it('refuses a file that is not what it claims, and one that is no health data at all', async () => {

@@ -25,7 +25,7 @@ describe('vitalis import', () => {
   it('imports a file without a server, prints a summary with the skipped lines, and refuses bad input in one line', async () => {
     const offline = await runCli(['import', exportXml, '--user', 'jane@example.test'], env);
     assert.equal(offline.code, 0, offline.stderr);
-    assert.match(offline.stdout, /^imported 28 samples from export\.xml \(apple-health\)/);
+    assert.match(offline.stdout, /^imported 33 samples from export\.xml \(apple-health\)/);
     assert.match(offline.stdout, /steps\s+5/);
     assert.match(offline.stdout, /skipped 2:\n {2}line \d+: HKCategoryTypeIdentifierMindfulSession/);
 
@@ -50,7 +50,7 @@ describe('vitalis import', () => {
     try {
       const online = await runCli(['import', exportXml, '--user', 'jane@example.test', '--format', 'apple-health'], env);
       assert.equal(online.code, 0, online.stderr);
-      assert.match(online.stdout, /^imported 28 samples from export\.xml/);
+      assert.match(online.stdout, /^imported 33 samples from export\.xml/);
       const wrong = await runCli(['import', exportXml, '--user', 'jane@example.test', '--format', 'csv'], env);
       assert.equal(wrong.code, 1);
       assert.match(wrong.stderr, /^vitalis: This file is not a CSV file: it reads as an Apple Health export\.\n$/);

@@ -1,5 +1,5 @@
-// An import cut off half-way (its process died between batches) is resumed at the next start
-// and ends exactly as one clean run: same counts, same rows, same daily values.
+// An import cut off half-way (its process died inside a batch's transaction) is resumed at the
+// next start and ends exactly as one clean run: same counts, same rows, same daily values.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -15,25 +15,20 @@ import { daily, eventually, getJson, importFile, type Caller, type ImportStatus 
 
 const exportXml = readFileSync(new URL('../../fixtures/apple-health/export.xml', import.meta.url));
 
-/** The importers of `deps`, dying (as a killed process would) after `batches` batches. */
-function dyingAfter(deps: ImportDeps, batches: number): ImportDeps {
-  return {
-    ...deps,
-    importers: {
-      ...deps.importers,
-      async open(file, format, options) {
-        const opened = await deps.importers.open(file, format, options);
-        async function* cut() {
-          let n = 0;
-          for await (const batch of opened.batches) {
-            if (n++ === batches) throw new Error('the process died');
-            yield batch;
-          }
-        }
-        return { ...opened, batches: cut(), fractionRead: opened.fractionRead, close: opened.close };
-      },
+/**
+ * `deps` in a process that dies (as a killed one would) inside the transaction of the fourth
+ * batch it stores, after that batch's samples and daily values were written, at its marker.
+ */
+function dyingInFourthBatch(deps: ImportDeps): ImportDeps {
+  let markers = 0;
+  const rawPayloads = {
+    ...deps.ingest.rawPayloads,
+    async insertImportMarker(...args: Parameters<ImportDeps['ingest']['rawPayloads']['insertImportMarker']>) {
+      if (++markers === 4) throw new Error('the process died');
+      return deps.ingest.rawPayloads.insertImportMarker(...args);
     },
   };
+  return { ...deps, ingest: { ...deps.ingest, rawPayloads } };
 }
 
 for (const kind of databaseKinds) {
@@ -41,7 +36,7 @@ for (const kind of databaseKinds) {
     it('resumes an import a crash cut off, with the result of one clean run', async () => {
       const dir = await mkdtemp(path.join(tmpdir(), 'vitalis-import-recovery-'));
       const scratch = kind === 'postgres' ? await scratchPostgres() : undefined;
-      // Small batches: the fixture's 28 samples make seven.
+      // Small batches: the fixture's 33 samples make nine.
       const env: Record<string, string> = { VITALIS_DATA_DIR: dir, INGEST_MAX_BATCH_SAMPLES: '4', ...(scratch && { DATABASE_URL: scratch.url }) };
       let api: ApiHarness | undefined;
       try {
@@ -61,10 +56,22 @@ for (const kind of databaseKinds) {
         await api.services.tx.withTenant(person, (sql) =>
           api!.services.imports.imports.insert(sql, person, { id: importId, format: 'apple-health', blobKey, fileName: 'export.xml', sizeBytes: exportXml.length, options: {}, createdAt: new Date() }),
         );
-        await assert.rejects(runImport(dyingAfter(api.services.imports, 3), { ...person, importId }, { attempt: 1 }), /the process died/);
+        await assert.rejects(runImport(dyingInFourthBatch(api.services.imports), { ...person, importId }, { attempt: 1 }), /the process died/);
         const halfway = await getJson<ImportStatus>(api, cutCaller, `/api/v1/imports/${importId}`);
         assert.equal(halfway.state, 'running');
-        assert.equal(Object.values(halfway.counts).reduce((a, b) => a + b, 0), 12, 'three batches of four stored');
+        // Two batches are in flight at a time: the fifth was stored beside the fourth, which left nothing.
+        assert.equal(Object.values(halfway.counts).reduce((a, b) => a + b, 0), 16, 'four batches of four stored');
+        const markers = (userId: string) =>
+          api!.services.tx.withSystem('test reads the import batch markers', (sql) =>
+            sql.query<{ key: string; payload: unknown }>('select idempotency_key as key, payload from raw_payloads where user_id = $1 order by received_at, id', [userId]),
+          );
+        const stored = await markers(cut.userId);
+        assert.equal(stored.length, 4);
+        assert.equal(new Set(stored.map((m) => m.key)).size, 4);
+        assert.ok(stored.every((m) => /^import:[0-9a-f-]+:[0-4]$/.test(m.key) && m.payload === null), 'markers of batches 0-4, no copy of the samples');
+        const samplesOf = (userId: string) =>
+          api!.services.tx.withSystem('test counts samples', async (sql) => (await sql.query<{ n: number }>('select count(*)::int as n from samples where user_id = $1', [userId]))[0]!.n);
+        const halfwaySamples = await samplesOf(cut.userId);
         await api.close();
         api = undefined;
 
@@ -90,6 +97,8 @@ for (const kind of databaseKinds) {
             return row;
           });
         assert.deepEqual(await rows(cut.userId), await rows(clean.userId));
+        assert.ok(halfwaySamples < (await samplesOf(cut.userId)), 'the batch that died was stored by the resumed run');
+        assert.deepEqual((await markers(cut.userId)).map((m) => m.key).sort(), (await markers(clean.userId)).map((m) => m.key.replace(expected.id, importId)).sort());
         for (const metric of ['steps', 'sleep_duration', 'heart_rate']) {
           const strip = (days: Array<{ date: string; value: number }>) => days.map((d) => [d.date, d.value]);
           assert.deepEqual(strip((await daily(api, cutCaller, metric, '2021-01-01', '2024-12-31')).days), strip((await daily(api, cleanCaller, metric, '2021-01-01', '2024-12-31')).days), metric);

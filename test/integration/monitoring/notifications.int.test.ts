@@ -83,6 +83,50 @@ for (const kind of databaseKinds) {
       assert.ok((await inbox(otherDoctor)).items[0]!.readAt);
     });
 
+    it('lets a critical alert’s mail break quiet hours only where the person or the tenant’s policy says so', { timeout: 90_000 }, async () => {
+      const team = await careTeamWorld(api);
+      const { admin, athlete, patient } = team;
+      const as = (who: { token: string }) => inTenant(who, team.tenantId);
+      const put = (url: string, who: { token: string }, body: object) => api.call('PUT', url, { token: who.token, tenantId: team.tenantId, body });
+      // Both in quiet hours (UTC) from an hour ago to two hours from now; only the athlete lets critical alerts through.
+      const local = localTimeAt(Date.now(), 'UTC').minute;
+      const quietHours = { from: clock(local + 1440 - 60), to: clock(local + 120) };
+      const quietEnd = nextLocalTime(Date.now(), quietHours.to, 'UTC').at;
+      for (const [who, breaks] of [[athlete, true], [patient, false]] as const) {
+        const res = await put('/api/v1/notifications/preferences', who, { inApp: ['critical'], email: ['critical'], quietHours, criticalBreaksQuietHours: breaks, dailySummaryAt: null });
+        assert.equal(res.statusCode, 200, res.body);
+      }
+      await createRule(api, as(admin), {
+        name: 'Very high heart rate',
+        condition: { metric: 'heart_rate', operator: '>', value: 100, duration: 0 },
+        action: { type: 'notification', severity: 'critical' },
+        cooldownMinutes: 0,
+      });
+      /** When the mail of the person's newest alert (other than `seen`) goes out. */
+      const mailAt = async (who: { token: string; userId: string }, seen?: string) => {
+        const alertId = await eventually('the critical alert’s notification', async () => {
+          const newest = (await getJson<Inbox>(api, as(who), '/api/v1/notifications')).items[0]?.alertId;
+          return newest !== seen ? newest : undefined;
+        });
+        const [job] = await api.services.tx.withSystem('test reads the mail job', (sql) =>
+          sql.query<{ runAt: Date }>(`select run_at as "runAt" from jobs where id = $1`, [`alert-mail:${alertId}:${who.userId}`]),
+        );
+        return { alertId, at: new Date(job!.runAt).getTime() };
+      };
+      const near = (actual: number, expected: number) => assert.ok(Math.abs(actual - expected) < 60_000, `${new Date(actual).toISOString()} ~ ${new Date(expected).toISOString()}`);
+
+      await postSamples(api, as(athlete), heartRates(Date.now(), 0, 0, 150));
+      near((await mailAt(athlete)).at, Date.now());
+      await postSamples(api, as(patient), heartRates(Date.now(), -10, -10, 150));
+      const held = await mailAt(patient);
+      near(held.at, quietEnd);
+
+      // The tenant's policy breaks through for everyone: the patient's next critical alert is mailed at once.
+      assert.equal((await put('/api/v1/notifications/alerting', admin, { onCall: [], criticalBreaksQuietHours: true })).statusCode, 200);
+      await postSamples(api, as(patient), heartRates(Date.now(), -9, 0, (minute) => (minute === -9 ? 70 : 150)));
+      near((await mailAt(patient, held.alertId)).at, Date.now());
+    });
+
     it('sends a daily summary at the person’s chosen time, and only for the time they still want', { timeout: 60_000 }, async () => {
       const { doctor } = world;
       const set = await call('PUT', '/api/v1/notifications/preferences', doctor, {

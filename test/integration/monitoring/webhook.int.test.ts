@@ -1,66 +1,31 @@
 import assert from 'node:assert/strict';
-import { createHmac, timingSafeEqual } from 'node:crypto';
-import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import { databaseKinds } from '../../support/databases.ts';
 import { eventually, getJson, postSamples } from '../ingest/ingest-helpers.ts';
 import { TeamApi } from '../teams/team-api.ts';
 import { careTeamWorld, createRule, heartRates, inTenant, SEED_RULE, type CareTeamWorld } from './monitoring-helpers.ts';
-
-interface Received {
-  headers: IncomingHttpHeaders;
-  body: string;
-  verified: boolean;
-}
-
-/**
- * A receiver written from the documented scheme only: `vitalis-signature: t=<unix>,v1=<hex>`
- * where hex = HMAC-SHA256(secret, "<t>.<raw body>"), compared in constant time, timestamps
- * within five minutes. Its first answer is a 503, so the sender has to try again.
- */
-function receiver(secret: () => string) {
-  const received: Received[] = [];
-  const server: Server = createServer((request, response) => {
-    const chunks: Buffer[] = [];
-    request.on('data', (chunk: Buffer) => chunks.push(chunk));
-    request.on('end', () => {
-      const body = Buffer.concat(chunks).toString('utf8');
-      const header = String(request.headers['vitalis-signature'] ?? '');
-      const parts = Object.fromEntries(header.split(',').map((p) => p.split('=') as [string, string]));
-      const timestamp = Number(parts.t);
-      const expected = createHmac('sha256', secret()).update(`${parts.t}.${body}`).digest();
-      const given = Buffer.from(parts.v1 ?? '', 'hex');
-      const fresh = Math.abs(Date.now() / 1000 - timestamp) < 300;
-      const verified = fresh && given.length === expected.length && timingSafeEqual(given, expected);
-      received.push({ headers: request.headers, body, verified });
-      response.statusCode = received.length === 1 ? 503 : verified ? 204 : 401;
-      response.end();
-    });
-  });
-  return { received, server };
-}
+import { signatureVerifies, startWebhookReceiver, type WebhookReceiver } from './webhook-receiver.ts';
 
 for (const kind of databaseKinds) {
   describe(`the outgoing webhook on ${kind}`, () => {
     let api: TeamApi;
     let world: CareTeamWorld;
     let secret = '';
-    const hook = receiver(() => secret);
+    let hook: WebhookReceiver;
 
     before(async () => {
-      await new Promise<void>((resolve) => hook.server.listen(0, '127.0.0.1', resolve));
+      hook = await startWebhookReceiver(() => secret, { failFirst: true });
       api = await TeamApi.open(kind);
       world = await careTeamWorld(api);
     });
     after(async () => {
       await api.close();
-      await new Promise((resolve) => hook.server.close(resolve));
+      await hook.close();
     });
 
     it('signs each alert with the tenant’s secret, retries with backoff and logs the deliveries', { timeout: 120_000 }, async () => {
       const { tenantId, admin, doctor, athlete } = world;
-      const url = `http://127.0.0.1:${(hook.server.address() as AddressInfo).port}/vitalis`;
+      const { url } = hook;
       const put = (who: { token: string }, body: object) => api.call('PUT', '/api/v1/notifications/webhook', { token: who.token, tenantId, body });
 
       assert.equal((await put(doctor, { url })).statusCode, 403, 'only admins set the webhook');
@@ -96,12 +61,30 @@ for (const kind of databaseKinds) {
       assert.deepEqual({ attempts: log[0]!.attempts, status: log[0]!.responseStatus }, { attempts: 2, status: 204 });
       assert.equal((await api.call('GET', '/api/v1/notifications/webhook/deliveries', { token: doctor.token, tenantId })).statusCode, 403);
 
-      // A rotated secret: the receiver still knows the old one, so it now refuses what it gets.
+      // A rotated secret, shown once: the next alert's delivery verifies with it, and no longer with the old one.
+      assert.equal((await api.call('POST', '/api/v1/notifications/webhook/rotate-secret', { token: doctor.token, tenantId })).statusCode, 403);
       const rotated = await api.call('POST', '/api/v1/notifications/webhook/rotate-secret', { token: admin.token, tenantId });
       assert.equal(rotated.statusCode, 200, rotated.body);
-      assert.notEqual(rotated.json().secret, secret);
+      const oldSecret = secret;
+      secret = rotated.json().secret as string;
+      assert.match(secret, /^whsec_/);
+      assert.notEqual(secret, oldSecret);
+      await postSamples(api, inTenant(world.patient, tenantId), heartRates(Date.now(), -35, 0, 130));
+      const next = await eventually('the delivery of the patient’s alert', async () =>
+        hook.received.find((r) => (JSON.parse(r.body) as { alert: { userId: string } }).alert.userId === world.patient.userId),
+      60_000);
+      assert.equal(next.verified, true, 'signed with the new secret');
+      assert.equal(signatureVerifies(oldSecret, String(next.headers['vitalis-signature']), next.body), false, 'not with the old one');
       const audit = (await api.audit(tenantId)).map((e) => e.action);
       assert.ok(audit.includes('webhook.created') && audit.includes('webhook.secret_rotated'));
+      assert.ok(!JSON.stringify(await api.audit(tenantId)).includes(secret), 'the audit log holds no secret');
+    });
+
+    it('answers 404 when a tenant without a webhook rotates its secret', async () => {
+      const loner = await api.person('no-webhook');
+      const res = await api.call('POST', '/api/v1/notifications/webhook/rotate-secret', { token: loner.token, tenantId: loner.personalTenantId });
+      assert.equal(res.statusCode, 404, res.body);
+      assert.match(String(res.headers['content-type']), /^application\/problem\+json/);
     });
   });
 }

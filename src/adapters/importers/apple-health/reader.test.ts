@@ -81,10 +81,10 @@ describe('Apple Health export.xml', () => {
   it('reads every kind of element, numbered in document order', async () => {
     const { records, skipped } = await readAll(fixture('export.xml'));
     assert.deepEqual(skipped, []);
-    assert.deepEqual(records.map((r) => r.ordinal), Array.from({ length: 37 }, (_, i) => i + 1));
+    assert.deepEqual(records.map((r) => r.ordinal), Array.from({ length: 40 }, (_, i) => i + 1));
     const kinds = new Map<string, number>();
     for (const r of records) kinds.set(r.kind, (kinds.get(r.kind) ?? 0) + 1);
-    assert.deepEqual(Object.fromEntries(kinds), { exportDate: 1, me: 1, sample: 29, correlation: 1, workout: 2, activitySummary: 2, other: 1 });
+    assert.deepEqual(Object.fromEntries(kinds), { exportDate: 1, me: 1, sample: 30, correlation: 1, workout: 4, activitySummary: 2, other: 1 });
     assert.equal(samples(records, 'ignored').length, 0, 'markup inside a comment is not a record');
   });
 
@@ -257,7 +257,7 @@ describe('Apple Health export.xml', () => {
     for await (const batch of readAppleHealthExport(fixture('export.xml'), { batchSize: 5, readChunkBytes: 1024 })) batches.push(batch);
     assert.ok(batches.length >= 8);
     assert.ok(batches.every((b) => b.records.length <= 5 && b.progress.totalBytes === total));
-    assert.deepEqual(batches.flatMap((b) => b.records.map((r) => r.ordinal)), Array.from({ length: 37 }, (_, i) => i + 1));
+    assert.deepEqual(batches.flatMap((b) => b.records.map((r) => r.ordinal)), Array.from({ length: 40 }, (_, i) => i + 1));
     const read = batches.map((b) => b.progress.bytesRead);
     assert.deepEqual(read, [...read].sort((a, b) => a - b));
     assert.equal(read.at(-1), total);
@@ -352,7 +352,7 @@ describe('bad records and bad files', () => {
       if (cut >= named) assert.match(error.message, /truncated/);
     }
     // White space after the end is no cut.
-    assert.equal((await readAll(Readable.from([bytes, Buffer.from('\n\n')]))).records.length, 37);
+    assert.equal((await readAll(Readable.from([bytes, Buffer.from('\n\n')]))).records.length, 40);
   });
 
   it('refuses files that are not Apple Health exports, saying what they are', async () => {

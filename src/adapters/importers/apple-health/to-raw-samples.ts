@@ -1,8 +1,10 @@
 import type { ImportedSample } from '../../../domain/ingest/index.ts';
-import { isoInstant } from '../../../domain/ingest/iso-format.ts';
 import type { SkippedRow } from '../csv/import-result.ts';
+import { beatSeries } from './beat-series.ts';
 import { APPLE_METRIC_TYPES, BLOOD_PRESSURE_METRICS } from './metric-types.ts';
-import type { AppleHealthDate, AppleHealthRecord, AppleHealthSample } from './types.ts';
+import type { AppleHealthRecord, AppleHealthSample } from './types.ts';
+import { withOffset } from './with-offset.ts';
+import { workoutSample } from './workout-sample.ts';
 
 /** What one export record becomes: samples, and a reason when it (or part of it) is left out. */
 export interface MappedRecord {
@@ -11,14 +13,6 @@ export interface MappedRecord {
 }
 
 const NOTHING: MappedRecord = { samples: [] };
-
-/** `2024-03-10T07:12:44.000-08:00`: the local wall time with the offset the export wrote. */
-export function withOffset(date: AppleHealthDate): string {
-  const local = isoInstant(date.epochMs + date.offsetMinutes * 60_000).slice(0, -1);
-  const sign = date.offsetMinutes < 0 ? '-' : '+';
-  const abs = Math.abs(date.offsetMinutes);
-  return `${local}${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
-}
 
 /**
  * Turns Apple Health records into RawSamples, `line` being the record's ordinal in the export.
@@ -36,9 +30,11 @@ export class AppleHealthSampleMapper {
       case 'correlation':
         return { samples: record.samples.flatMap((inner) => this.sample(inner).samples) };
       case 'workout':
-        return this.unstored(record.ordinal, 'Workout', 'workouts are not stored yet; their energy, distance and heart rate come in as Records');
+        return { samples: [workoutSample(record)] };
+      case 'activitySummary':
+        return this.unstored(record.ordinal, 'ActivitySummary', 'the day’s rings, which Apple computes from the ActiveEnergyBurned, AppleExerciseTime and AppleStandHour Records; active energy and exercise minutes are stored from those Records, stand hours and ring goals are not metrics Vitalis stores');
       default:
-        // ActivitySummary repeats what the Records hold; Me and ExportDate describe the export.
+        // Me and ExportDate describe the export.
         return NOTHING;
     }
   }
@@ -62,7 +58,10 @@ export class AppleHealthSampleMapper {
       ...(record.creationDate !== undefined && { recordedAt: withOffset(record.creationDate) }),
       line: record.ordinal,
     };
-    return { samples: [sample] };
+    if (record.beats === undefined || record.beats.length === 0) return { samples: [sample] };
+    const series = beatSeries(record);
+    if (!series.ok) return { samples: [sample], skipped: { line: record.ordinal, reason: `${record.type}: beat-to-beat series left out, "${series.time}" is not a time of day` } };
+    return { samples: [{ ...sample, details: { beats: series.beats } }] };
   }
 
   private seenBefore(metric: string, record: AppleHealthSample): boolean {

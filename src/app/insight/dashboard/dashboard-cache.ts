@@ -12,7 +12,8 @@ export interface CachedDashboard {
 const NO_GENERATION = 'initial';
 
 const entryKey = (person: PersonRef) => `insight:dashboard:${person.tenantId}:${person.userId}`;
-const generationKey = (person: PersonRef) => `insight:dashboard-generation:${person.tenantId}:${person.userId}`;
+/** Per person, not per tenant: their time zone holds in every tenant, so a change of it makes each of their dashboards stale. */
+const generationKey = (person: Pick<PersonRef, 'userId'>) => `insight:dashboard-generation:${person.userId}`;
 
 /**
  * The person's data generation: read before computing and stored with the result, so a
@@ -41,5 +42,10 @@ export async function storeDashboard(cache: Cache, person: PersonRef, entry: Cac
  * outlives any entry (twice the entry TTL), so an expired generation can never revive one.
  */
 export async function invalidateDashboard(cache: Cache, person: PersonRef, newGeneration: string, ttlMs: number): Promise<void> {
-  await Promise.all([cache.set(generationKey(person), newGeneration, 2 * ttlMs), cache.delete(entryKey(person))]);
+  await Promise.all([invalidateDashboards(cache, person, newGeneration, ttlMs), cache.delete(entryKey(person))]);
+}
+
+/** Makes the person's dashboards in every tenant stale (their entries stay, of a generation no longer current). */
+export async function invalidateDashboards(cache: Cache, person: Pick<PersonRef, 'userId'>, newGeneration: string, ttlMs: number): Promise<void> {
+  await cache.set(generationKey(person), newGeneration, 2 * ttlMs);
 }

@@ -13,7 +13,7 @@ export type DashboardJson = string;
 
 /**
  * The person's dashboard, cache-aside: served from the cache while their data is unchanged
- * (new samples and journal writes invalidate it) and it is still the same local day; otherwise
+ * (new samples, journal writes and alert changes invalidate it) and it is still the same local day; otherwise
  * computed from the daily rollups in one transaction and cached.
  */
 export async function getDashboardSummary(deps: InsightDeps, ctx: RequestContext, userId?: string): Promise<DashboardJson> {
@@ -30,7 +30,7 @@ export async function getDashboardSummary(deps: InsightDeps, ctx: RequestContext
     const { person, today } = subject;
     const series = await readDailySeries(deps, sql, person, BODY_METRICS, addDays(today, -DASHBOARD_LOOKBACK_DAYS), today);
     const report = await deps.insight.correlationReports.get(sql, person);
-    const openAlerts = await deps.alerts.countOpen(person);
+    const openAlerts = await deps.alerts.countOpen(sql, person);
     const now = deps.clock.now();
     const body = JSON.stringify(dashboardSummary({ userId: person.userId, today, asOf: now.toISOString(), series, findings: report?.findings ?? [], openAlerts }));
     await storeDashboard(deps.cache, person, { generation: lookup.generation, validUntil: subject.endsAt, body }, deps.insightSettings.dashboardTtlMs, now);

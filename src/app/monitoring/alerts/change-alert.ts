@@ -27,7 +27,7 @@ export async function changeAlert(deps: MonitoringDeps, ctx: RequestContext, id:
     const seq = await deps.monitoring.liveEvents.append(sql, ctx.tenantId, [alertUpdated(alert, step.change)], deps.clock.now());
     return { alert, seq };
   });
-  await announceLiveEvents(deps, ctx.tenantId, seq);
+  await announceLiveEvents(deps, ctx.tenantId, seq, [alert.userId]);
   return alertView(alert);
 }
 

@@ -1,6 +1,7 @@
 import type { PersonRef } from '../../ports.ts';
 import { announceLiveEvents } from '../live/announce-live-events.ts';
-import { NOTIFY_ALERT_JOB, type MonitoringDeps } from '../monitoring-deps.ts';
+import type { MonitoringDeps } from '../monitoring-deps.ts';
+import { queueOwedNotifications } from '../notifications/queue-owed-notifications.ts';
 import type { AlertRecord, NewLiveEvent, RuleRecord, RuleState } from '../monitoring-ports.ts';
 import { evaluateMetric } from './evaluate-metric.ts';
 import { recordRuleEvents } from './record-rule-events.ts';
@@ -18,16 +19,17 @@ export interface EvaluationJob {
  * Runs a person's rules over a stored batch, as the person. One person's evaluations take
  * turns (a lock per person), so any number of workers share the load without two of them
  * advancing the same stream; the rule state, the alerts and the live events commit together,
- * so a job run twice (at least once delivery, a restart) finds its work done. After the
- * commit: the live alerts' notifications are queued (one job per alert) and the stream
- * connections told. Every batch is a `data.ingested` live event, with or without rules.
+ * so a job run twice (at least once delivery, a restart) finds its work done. A live alert is
+ * stored owing its notifications; after the commit, the notification job of every alert of the
+ * person that still owes them is queued (this run's, and any a crash left behind) and the
+ * stream connections told. Every batch is a `data.ingested` live event, with or without rules.
  * Returns the alerts it opened live.
  */
 export async function evaluatePersonRules(deps: MonitoringDeps, job: EvaluationJob): Promise<AlertRecord[]> {
   const person: PersonRef = { tenantId: job.tenantId, userId: job.userId };
   const now = deps.clock.now();
   const repos = deps.monitoring;
-  const { opened, seq } = await deps.tx.withTenant(person, async (sql) => {
+  const { opened, owed, seq, alertsChanged } = await deps.tx.withTenant(person, async (sql) => {
     await repos.ruleStates.lockPerson(sql, person);
     const rules = await repos.rules.watching(sql, person, job.metrics);
     const byMetric = groupByMetric(rules);
@@ -44,14 +46,13 @@ export async function evaluatePersonRules(deps: MonitoringDeps, job: EvaluationJ
       saved.push(outcome.state);
     }
     await repos.ruleStates.save(sql, person, saved, now);
+    const owed = await repos.alerts.owedNotifications(sql, person);
     // Last: the tenant's event counter stays locked from here to the commit.
     const seq = await repos.liveEvents.append(sql, person.tenantId, live, now);
-    return { opened, seq };
+    return { opened, owed, seq, alertsChanged: live.some((event) => event.kind !== 'data.ingested') };
   });
-  for (const alert of opened) {
-    await deps.queue.enqueue(NOTIFY_ALERT_JOB, { tenantId: alert.tenantId, userId: alert.userId, alertId: alert.id }, { jobId: `alert-notify:${alert.id}` });
-  }
-  await announceLiveEvents(deps, person.tenantId, seq);
+  await queueOwedNotifications(deps, owed);
+  await announceLiveEvents(deps, person.tenantId, seq, alertsChanged ? [person.userId] : []);
   return opened;
 }
 

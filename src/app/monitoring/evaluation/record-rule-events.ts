@@ -60,6 +60,7 @@ async function open(deps: Deps, sql: Sql, person: PersonRef, rule: RuleRecord, f
     resolution: historical ? 'historical' : null,
     evidence: { from: fired.evidence.from, to: fired.evidence.to, sampleCount: fired.evidence.sampleCount, samples: [...fired.evidence.samples] },
     recordedAt: now,
+    notifyPending: !historical,
   });
   if (!alert) return undefined;
   await recordAudit(deps, sql, person.tenantId, {

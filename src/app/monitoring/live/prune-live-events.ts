@@ -1,18 +1,8 @@
-import { NO_TENANT } from '../../../contracts/jobs.ts';
+import { platformSchedule } from '../../platform-schedule.ts';
 import { PRUNE_LIVE_EVENTS_JOB, type MonitoringDeps } from '../monitoring-deps.ts';
 
-const HOUR_MS = 3_600_000;
-
-/** Queues the prune of hour `slot` (every node queueing the same hour's adds one job). */
-export async function schedulePruneLiveEvents(deps: Pick<MonitoringDeps, 'queue' | 'clock'>, slot: number): Promise<void> {
-  await deps.queue.enqueue(
-    PRUNE_LIVE_EVENTS_JOB,
-    { tenantId: NO_TENANT, slot },
-    { jobId: `prune-live-events:${slot}`, delayMs: Math.max(0, slot * HOUR_MS - deps.clock.now().getTime()) },
-  );
-}
-
-export const nextPruneSlot = (deps: Pick<MonitoringDeps, 'clock'>): number => Math.floor(deps.clock.now().getTime() / HOUR_MS) + 1;
+/** Hourly. */
+export const pruneSchedule = platformSchedule(PRUNE_LIVE_EVENTS_JOB, 'prune-live-events', 3_600_000);
 
 /**
  * Hourly: drops every tenant's live events older than the resume window (a platform job, so a
@@ -20,7 +10,7 @@ export const nextPruneSlot = (deps: Pick<MonitoringDeps, 'clock'>): number => Ma
  * than the window gets what is left.
  */
 export async function pruneLiveEvents(deps: MonitoringDeps, slot: number): Promise<number> {
-  await schedulePruneLiveEvents(deps, slot + 1);
+  await pruneSchedule.scheduleAfter(deps, slot);
   const before = new Date(deps.clock.now().getTime() - deps.monitoringSettings.liveEventRetentionMs);
   return deps.tx.withSystem('prune live events past the resume window', (sql) => deps.monitoring.liveEvents.prune(sql, before));
 }

@@ -15,23 +15,29 @@ export interface NotifyJob {
 /**
  * Tells the people an alert concerns (alertRecipients): each in their inbox and by email as
  * their own preferences say — read and written as that person, so each sees only their own —
- * with mail held back through quiet hours; then the tenant's webhook. Safe to run again: one
- * notification per alert and person, one mail job and one delivery per alert.
+ * with mail held back through quiet hours; then the tenant's webhook; then marks the alert as
+ * owing nothing more. Safe to run again: one notification per alert and person, one mail job
+ * and one delivery per alert, and nothing at all once the alert owes nothing (historical
+ * alerts never do). A person no longer in the tenant is told nothing.
  */
 export async function notifyAlert(deps: MonitoringDeps, job: NotifyJob): Promise<void> {
   const person: PersonRef = { tenantId: job.tenantId, userId: job.userId };
   const found = await deps.tx.withTenant(person, async (sql) => {
     const alert = await deps.monitoring.alerts.get(sql, job.tenantId, job.alertId);
-    if (!alert || alert.historical) return undefined;
+    if (!alert?.notifyPending) return undefined;
     const recipientIds = await alertRecipients(deps, sql, alert);
     const people = await deps.monitoring.alerting.recipients(sql, job.tenantId, [...new Set([...recipientIds, alert.userId])]);
     const subject = people.find((p) => p.userId === alert.userId);
     const tenantCriticalBreaks = await deps.monitoring.alerting.criticalBreaksQuietHours(sql, job.tenantId);
-    return subject && { alert, subject, recipients: people.filter((p) => recipientIds.includes(p.userId)), tenantCriticalBreaks };
+    return { alert, subject, recipients: people.filter((p) => recipientIds.includes(p.userId)), tenantCriticalBreaks };
   });
   if (!found) return;
-  for (const recipient of found.recipients) await notifyRecipient(deps, found.alert, found.subject, recipient, found.tenantCriticalBreaks);
-  await queueWebhookDelivery(deps, found.alert);
+  const { alert, subject } = found;
+  if (subject) {
+    for (const recipient of found.recipients) await notifyRecipient(deps, alert, subject, recipient, found.tenantCriticalBreaks);
+    await queueWebhookDelivery(deps, alert);
+  }
+  await deps.tx.withTenant(person, (sql) => deps.monitoring.alerts.markNotified(sql, job.tenantId, job.alertId));
 }
 
 async function notifyRecipient(deps: MonitoringDeps, alert: AlertRecord, subject: Recipient, recipient: Recipient, tenantCriticalBreaks: boolean): Promise<void> {
