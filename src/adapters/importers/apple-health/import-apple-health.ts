@@ -15,8 +15,15 @@ export interface AppleHealthImport {
 }
 
 /**
+ * What a beat of an HRV reading's series weighs in a batch, in samples: a batch of readings
+ * with 50–90 beats each would otherwise hold ~20× the objects (and memory) of one of steps.
+ */
+const BEATS_PER_SAMPLE = 4;
+
+/**
  * An Apple Health export (export.zip or export.xml) as batches of RawSamples of at most
- * `batchSize`, each sample carrying the ordinal of the record it came from as its line.
+ * `batchSize` (an HRV reading counting its beat series too), each sample carrying the ordinal
+ * of the record it came from as its line.
  */
 export function importAppleHealth(path: string, options: { batchSize: number; maxSkippedReasons?: number }): AppleHealthImport {
   const tally = new ImportTally(options.maxSkippedReasons);
@@ -26,6 +33,7 @@ export function importAppleHealth(path: string, options: { batchSize: number; ma
 
   async function* samples(): AsyncGenerator<ImportedSample[], void, undefined> {
     let batch: ImportedSample[] = [];
+    let weight = 0;
     for await (const { records: read, skipped, progress } of records) {
       for (const skip of skipped) tally.skip(skip.ordinal, `${skip.element}: ${skip.reason}`);
       for (const record of read) {
@@ -34,10 +42,12 @@ export function importAppleHealth(path: string, options: { batchSize: number; ma
         for (const sample of mapped.samples) {
           tally.count(sample.metric);
           batch.push(sample);
+          weight += 1 + (sample.details?.beats?.length ?? 0) / BEATS_PER_SAMPLE;
         }
-        if (batch.length >= options.batchSize) {
+        if (weight >= options.batchSize) {
           yield batch;
           batch = [];
+          weight = 0;
         }
       }
       if (progress.totalBytes) fraction = progress.bytesRead / progress.totalBytes;
