@@ -24,6 +24,15 @@ export const sampleInput = z
     /** When the source recorded or revised the value: the newest revision wins. */
     recordedAt: z.string().max(64).optional(),
     notWorn: z.boolean().optional(),
+    /** Workouts: `activityName`, `statistics` ({value, unit} by name); HRV: `beats` ([{t, bpm}]). Checked by normalization. */
+    details: z
+      .object({
+        activityName: z.string().max(1000).optional(),
+        statistics: z.record(z.string().max(100), z.object({ value: z.union([z.number(), z.string().max(100)]), unit: z.string().max(50).optional() })).optional(),
+        beats: z.array(z.object({ t: z.string().max(64), bpm: z.number() })).max(10_000).optional(),
+      })
+      .strict()
+      .optional(),
   })
   .strict();
 

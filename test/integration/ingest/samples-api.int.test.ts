@@ -243,6 +243,44 @@ for (const { kind, label, env } of setups) {
       );
     });
 
+    it("takes a workout's activity and statistics and an HRV reading's beats as details, in canonical units, and refuses details a metric does not carry", async () => {
+      const me = await person('details');
+      const receipt = await postSamples(api, me, [
+        {
+          metric: 'workout', value: 'running', start: '2024-05-04T06:00:00Z', end: '2024-05-04T06:45:00Z', source: 'Strava',
+          details: { activityName: 'Morning Run', statistics: { activeEnergy: { value: 2092, unit: 'kJ' }, distance: { value: 5, unit: 'mi' } } },
+        },
+        { metric: 'hrv_rmssd', value: 41, unit: 'ms', start: '2024-05-04T06:50:00Z', source: 'Strava', details: { activityName: 'Morning Run' } },
+        { metric: 'workout', value: 'running', start: '2024-05-04T07:00:00Z', end: '2024-05-04T07:10:00Z', source: 'Strava', details: { statistics: { distance: { value: 5, unit: 'furlong' } } } },
+        {
+          metric: 'hrv_sdnn', value: 48, unit: 'ms', start: '2024-05-04T06:50:00Z', end: '2024-05-04T06:51:00Z', source: 'Watch',
+          details: { beats: [{ t: '2024-05-04T06:50:01.000Z', bpm: 61 }, { t: '2024-05-04T06:50:02.000Z', bpm: 63 }] },
+        },
+      ]);
+      const status = await normalized(api, me, receipt.rawId);
+      assert.deepEqual({ stored: status.stored, rejected: status.rejected }, { stored: 2, rejected: 2 });
+      assert.deepEqual(
+        status.rejections.map((r) => ({ record: r.record, field: r.field })),
+        [
+          { record: 2, field: 'details' },
+          { record: 3, field: 'details.statistics.distance.unit' },
+        ],
+      );
+      type Detailed = SampleItem & { activityName?: string; statistics?: Record<string, { value: number; unit: string }>; beats?: Array<{ t: string; bpm: number }> };
+      const [workout] = (await getJson<{ items: Detailed[] }>(api, me, samplesUrl('workout', '2024-05-04T00:00:00Z', '2024-05-05T00:00:00Z'))).items;
+      assert.equal(workout!.category, 'running');
+      assert.equal(workout!.value, 45);
+      assert.equal(workout!.activityName, 'Morning Run');
+      assert.deepEqual(workout!.statistics!.activeEnergy!.unit, 'kcal');
+      assert.ok(Math.abs(workout!.statistics!.activeEnergy!.value - 2092 / 4.184) < 0.01);
+      assert.ok(Math.abs(workout!.statistics!.distance!.value - 5 * 1609.344) < 0.01);
+      const [hrv] = (await getJson<{ items: Detailed[] }>(api, me, samplesUrl('hrv_sdnn', '2024-05-04T00:00:00Z', '2024-05-05T00:00:00Z'))).items;
+      assert.deepEqual(hrv!.beats, [
+        { t: '2024-05-04T06:50:01.000Z', bpm: 61 },
+        { t: '2024-05-04T06:50:02.000Z', bpm: 63 },
+      ]);
+    });
+
     it('places timestamps without an offset on the local day of the time zone I set', async () => {
       const me = await person('zone');
       const bad = await api.call('PUT', '/api/v1/me/time-zone', { token: me.token, body: { timeZone: 'Mars/Olympus_Mons' } });
