@@ -1,11 +1,11 @@
 import { useState, type FormEvent } from 'react';
 import { FormError } from '../../components/alerts.tsx';
 import { Button } from '../../components/button.tsx';
-import { CurrentPasswordField, EmailField, TextField } from '../../components/field.tsx';
+import { CurrentPasswordField, EmailField } from '../../components/field.tsx';
 import { PageHeading } from '../../components/page.tsx';
 import { SectionForm } from '../../components/section-form.tsx';
 import { useAction, withFieldErrors } from '../../components/use-action.ts';
-import { PASSWORD_HINT, PASSWORD_MIN_LENGTH } from '../auth/password-hint.ts';
+import { NewPasswordField } from '../auth/new-password-field.tsx';
 import { useSignedIn } from '../session/session-context.tsx';
 import { MfaSection } from './mfa-section.tsx';
 
@@ -42,18 +42,7 @@ function ChangePasswordSection() {
       submit={{ label: 'Change password', busy, busyLabel: 'Changing…' }}
     >
       <CurrentPasswordField value={current} onValue={setCurrent} />
-      <TextField
-        label="New password"
-        name="newPassword"
-        type="password"
-        autoComplete="new-password"
-        hint={PASSWORD_HINT}
-        required
-        minLength={PASSWORD_MIN_LENGTH}
-        value={next}
-        error={fieldError}
-        onChange={(e) => setNext(e.target.value)}
-      />
+      <NewPasswordField value={next} error={fieldError} onValue={setNext} />
     </SectionForm>
   );
 }

@@ -6,8 +6,8 @@ import { TextField } from '../../components/field.tsx';
 import { AuthLayout } from '../../components/layouts.tsx';
 import { PageHeading } from '../../components/page.tsx';
 import { useAction, withFieldErrors } from '../../components/use-action.ts';
+import { NewPasswordField } from './new-password-field.tsx';
 import { useSession } from '../session/session-context.tsx';
-import { PASSWORD_HINT, PASSWORD_MIN_LENGTH } from './password-hint.ts';
 
 export function ResetPasswordPage() {
   const { api } = useSession();
@@ -69,18 +69,7 @@ export function ResetPasswordPage() {
       <PageHeading title="Choose a new password" />
       <form className="form" onSubmit={submit}>
         <FormError message={error} />
-        <TextField
-          label="New password"
-          name="password"
-          type="password"
-          autoComplete="new-password"
-          hint={PASSWORD_HINT}
-          required
-          minLength={PASSWORD_MIN_LENGTH}
-          value={password}
-          error={fieldError}
-          onChange={(e) => setPassword(e.target.value)}
-        />
+        <NewPasswordField name="password" value={password} error={fieldError} onValue={setPassword} />
         <TextField
           label="Repeat the new password"
           name="repeat"

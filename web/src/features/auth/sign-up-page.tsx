@@ -6,8 +6,8 @@ import { EmailField, TextField } from '../../components/field.tsx';
 import { AuthLayout } from '../../components/layouts.tsx';
 import { PageHeading } from '../../components/page.tsx';
 import { useAction, withFieldErrors } from '../../components/use-action.ts';
+import { NewPasswordField } from './new-password-field.tsx';
 import { useSession } from '../session/session-context.tsx';
-import { PASSWORD_HINT, PASSWORD_MIN_LENGTH } from './password-hint.ts';
 import { rememberAfterVerify, safeNext } from './safe-next.ts';
 
 export function SignUpPage() {
@@ -73,18 +73,7 @@ export function SignUpPage() {
           onChange={(e) => setName(e.target.value)}
         />
         <EmailField value={email} error={fieldErrors.email} onValue={setEmail} />
-        <TextField
-          label="Password"
-          name="password"
-          type={showPassword ? 'text' : 'password'}
-          autoComplete="new-password"
-          hint={PASSWORD_HINT}
-          required
-          minLength={PASSWORD_MIN_LENGTH}
-          value={password}
-          error={fieldErrors.password}
-          onChange={(e) => setPassword(e.target.value)}
-        />
+        <NewPasswordField label="Password" name="password" visible={showPassword} value={password} error={fieldErrors.password} onValue={setPassword} />
         <label className="checkbox">
           <input type="checkbox" checked={showPassword} onChange={(e) => setShowPassword(e.target.checked)} />
           Show password
