@@ -29,7 +29,10 @@ export function importAppleHealth(path: string, options: { batchSize: number; ma
   const tally = new ImportTally(options.maxSkippedReasons);
   const mapper = new AppleHealthSampleMapper();
   let fraction = 0;
-  const records = readAppleHealthExport(path, { batchSize: options.batchSize });
+  // The reader's own batches (of records, default 1,000) only hand records over: sized like the
+  // sample batches they would hold up to 5,000 HRV readings with their beats, and the read
+  // chunks their attribute text points into.
+  const records = readAppleHealthExport(path);
 
   async function* samples(): AsyncGenerator<ImportedSample[], void, undefined> {
     let batch: ImportedSample[] = [];
