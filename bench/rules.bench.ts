@@ -11,12 +11,17 @@
 // stream's state has left the CPU caches by its next reading) and synced (each person's
 // readings of 15 minutes together, as uploads deliver them), each against
 //   (a) baseline: decode every record (DataView) and sum the values per (person, metric);
-//   (b) the engine: decode every record and hand it to that (person, metric)'s RuleStream.
-// Prints readings per CPU second of each, the ratio b/a, and what the engine emitted.
+//   (b) the engine: decode every record and hand it to that (person, metric)'s stream of RuleStreams;
+//   (c) order only: decode every record, put it in time order among its stream's pending
+//       readings (the engine's own rings) and sum those the watermark releases -- what any
+//       engine that honours late readings must do before it looks at a single rule.
+// Prints readings per CPU second of each (the baseline's median of five passes, being short),
+// the ratios b/a and c/a, and what the engine emitted.
 //
 //   npm run bench -- rules
 //   RULES_BENCH_SAMPLES=2000000 npm run bench -- rules     (a quicker look)
-import { ASLEEP, AT_REST, RuleStream, type RuleEvent, type WatchRule } from '../src/domain/rules/index.ts';
+import { ASLEEP, AT_REST, DEFAULT_LATENESS_MINUTES, RuleStreams, type RuleEvent, type WatchRule } from '../src/domain/rules/index.ts';
+import { SampleRings } from '../src/domain/rules/sample-rings.ts';
 
 const SAMPLES = Number(process.env.RULES_BENCH_SAMPLES ?? 10_000_000);
 const PEOPLE = 2000;
@@ -132,15 +137,42 @@ function baselinePass(view: DataView, count: number): number {
   return check + sums.reduce((a, b) => a + b, 0);
 }
 
-function openStreams(): RuleStream[] {
-  const baselineOf = (person: number, { usual, spread }: MetricScale) => ({ mean: usual + ((person % 7) - 3) * spread * 0.1, sd: spread });
-  return METRICS.flatMap((metric) => {
-    const rules = rulesOf(metric);
-    return Array.from({ length: PEOPLE }, (_, person) => new RuleStream({ userId: `person-${person}`, metric: metric.id, rules, baseline: baselineOf(person, metric) }));
-  });
+/** Every (metric, person) stream, opened in the order of the records' stream index. */
+function orderOnlyPass(view: DataView, count: number): number {
+  const latenessMs = DEFAULT_LATENESS_MINUTES * MINUTE_MS;
+  const rings = new SampleRings();
+  for (let stream = 0; stream < STREAMS; stream += 1) rings.add(Infinity, { t: [], value: [], flags: [], offset: [] });
+  const newest = new Float64Array(STREAMS).fill(-Infinity);
+  let check = 0;
+  for (let i = 0; i < count; i += 1) {
+    const record = i * RECORD_BYTES;
+    const t = view.getFloat64(record, true);
+    const value = view.getFloat64(record + 8, true);
+    const stream = view.getUint32(record + 16, true);
+    const flags = view.getUint8(record + 20);
+    const offset = view.getInt16(record + 22, true);
+    if (t < newest[stream]! - latenessMs) continue;
+    rings.insert(stream, t, value, flags, offset);
+    if (t > newest[stream]!) newest[stream] = t;
+    const watermark = newest[stream]! - latenessMs;
+    let seq = rings.head(stream);
+    for (const tail = rings.tail(stream); seq < tail && rings.timeAt(stream, seq) < watermark; seq += 1) check += rings.valueAt(stream, seq);
+    rings.dropBefore(stream, seq);
+  }
+  return check;
 }
 
-function enginePass(view: DataView, count: number, streams: RuleStream[], events: Record<string, number>): void {
+function openStreams(): RuleStreams {
+  const baselineOf = (person: number, { usual, spread }: MetricScale) => ({ mean: usual + ((person % 7) - 3) * spread * 0.1, sd: spread });
+  const streams = new RuleStreams();
+  for (const metric of METRICS) {
+    const rules = rulesOf(metric);
+    for (let person = 0; person < PEOPLE; person += 1) streams.add({ userId: `person-${person}`, metric: metric.id, rules, baseline: baselineOf(person, metric) });
+  }
+  return streams;
+}
+
+function enginePass(view: DataView, count: number, streams: RuleStreams, events: Record<string, number>): void {
   const out: RuleEvent[] = [];
   for (let i = 0; i < count; i += 1) {
     const record = i * RECORD_BYTES;
@@ -149,7 +181,7 @@ function enginePass(view: DataView, count: number, streams: RuleStream[], events
     const stream = view.getUint32(record + 16, true);
     const flags = view.getUint8(record + 20);
     const offset = view.getInt16(record + 22, true);
-    streams[stream]!.observe(t, value, flags, offset, out);
+    streams.observe(stream, t, value, flags, offset, out);
     if (out.length > 0) {
       for (const event of out) events[event.kind] = (events[event.kind] ?? 0) + 1;
       out.length = 0;
@@ -170,22 +202,29 @@ function measure(label: string, syncMinutes: number): void {
   // Warm-up: both loops over the first readings, so the timed passes run optimized code.
   const warmUp = Math.min(count, 500_000);
   baselinePass(view, warmUp);
+  orderOnlyPass(view, warmUp);
   enginePass(view, warmUp, openStreams(), {});
 
   let checksum = 0;
-  const baselineSeconds = timed(() => {
-    checksum = baselinePass(view, count);
-  });
+  const baselineRuns = Array.from({ length: 5 }, () =>
+    timed(() => {
+      checksum = baselinePass(view, count);
+    }),
+  ).sort((x, y) => x - y);
+  const baselineSeconds = baselineRuns[2]!;
+  const orderOnlySeconds = timed(() => orderOnlyPass(view, count));
   const streams = openStreams();
   const events: Record<string, number> = {};
   const engineSeconds = timed(() => enginePass(view, count, streams, events));
 
   const rate = (seconds: number) => `${(count / seconds).toFixed(0).padStart(11)} readings per CPU second (${seconds.toFixed(2)} s)`;
-  const dropped = streams.reduce((n, stream) => n + stream.droppedLate, 0);
+  let dropped = 0;
+  for (let stream = 0; stream < STREAMS; stream += 1) dropped += streams.droppedLate(stream);
   console.log(`\n${label}: ${count.toLocaleString('en')} readings`);
   console.log(`  (a) baseline: decode + sum per stream     ${rate(baselineSeconds)}`);
-  console.log(`  (b) engine: decode + RuleStream.observe   ${rate(engineSeconds)}`);
-  console.log(`  ratio b/a: ${(baselineSeconds / engineSeconds).toFixed(2)}`);
+  console.log(`  (b) engine: decode + RuleStreams.observe  ${rate(engineSeconds)}`);
+  console.log(`  (c) order only: decode + reorder + release ${rate(orderOnlySeconds)}`);
+  console.log(`  ratio b/a: ${(baselineSeconds / engineSeconds).toFixed(2)}; c/a: ${(baselineSeconds / orderOnlySeconds).toFixed(2)}`);
   console.log(`  emitted ${events.fired ?? 0} fired, ${events.cleared ?? 0} cleared; ${dropped} readings dropped as late (checksum ${checksum.toExponential(3)})`);
 }
 

@@ -1,10 +1,9 @@
 import type { CompiledRule } from './compile-rule.ts';
-import { EARLIEST } from './instants.ts';
+import { EARLIEST, MINUTE_MS } from './instants.ts';
 import { alertKey, type RuleEvent } from './rule-event.ts';
 import type { EpisodeSnapshot } from './rule-stream-snapshot.ts';
-import { flagsOf, localMinuteOf } from './sample-context.ts';
-import type { SampleRing } from './sample-ring.ts';
-import { inWindow } from './time-of-day.ts';
+import type { SampleRings } from './sample-rings.ts';
+import { inWindow, localMinuteOfDay, MINUTES_PER_DAY } from './time-of-day.ts';
 
 // A row per rule: its compiled test, then its episode.
 const LO = 0;
@@ -19,7 +18,7 @@ const MAX_GAP_MS = 8;
 const COOLDOWN_MS = 9;
 /** 1 while the rule is in a run of consecutive matching readings. */
 const IN_RUN = 10;
-/** The ring's sequence number and the time of the run's first reading. */
+/** The evidence ring's sequence number and the time of the run's first reading. */
 const RUN_START_SEQ = 11;
 const RUN_START = 12;
 /** 1 once the current run has fired. */
@@ -36,18 +35,28 @@ const ROW = 15;
  * Rules and episodes sit side by side in one Float64Array: stepping every rule reads a few
  * consecutive cache lines, rather than two objects and their boxed numbers per rule, which a
  * stream's reading pays for in full when other streams have run in between.
+ *
+ * A run's readings are read back from the stream's evidence ring, which records every reading
+ * stepped, and every other one while some rule is in a run.
  */
 export class Episodes {
+  /** How many rules are in a run. */
+  running = 0;
+  /** Around the last reading stepped, the values for which every rule's range test answers the same: [from, to). */
+  quietValueFrom = -Infinity;
+  quietValueTo = Infinity;
   private readonly rows: Float64Array;
 
-  /** `saved` by rule id, as snapshot() gave it when the ring's next reading was at `firstPending`. */
+  /** `saved` by rule id, as snapshot() gave it when the evidence ring's tail was `evidenceTail`. */
   constructor(
+    private readonly evidence: SampleRings,
+    private readonly ring: number,
     private readonly rules: readonly CompiledRule[],
     private readonly userId: string,
     private readonly metric: string,
     private readonly evidenceLimit: number,
     saved: Readonly<Record<string, EpisodeSnapshot>>,
-    firstPending: number,
+    evidenceTail: number,
   ) {
     this.rows = new Float64Array(rules.length * ROW);
     const { rows } = this;
@@ -67,7 +76,8 @@ export class Episodes {
       const resumed = saved[rule.id]?.revision === rule.revision ? saved[rule.id] : undefined;
       const runLength = resumed?.runLength ?? 0;
       rows[row + IN_RUN] = runLength > 0 ? 1 : 0;
-      rows[row + RUN_START_SEQ] = firstPending - runLength;
+      if (runLength > 0) this.running += 1;
+      rows[row + RUN_START_SEQ] = evidenceTail - runLength;
       rows[row + RUN_START] = resumed?.runStart ?? EARLIEST;
       rows[row + FIRED] = resumed?.fired ? 1 : 0;
       rows[row + LAST_FIRED_AT] = resumed?.lastFiredAt ?? EARLIEST;
@@ -75,32 +85,50 @@ export class Episodes {
   }
 
   /**
-   * Steps every rule with the reading at `seq` of the ring, evaluated after one at `lastT`.
-   * Returns the earliest time at which a run that has not fired may fire (Infinity if none):
-   * until then, readings that match as this one did change nothing.
+   * Steps every rule with the reading at `seq` of the evidence ring, evaluated after one at `lastT`.
+   * Returns the earliest time at which a later reading with the same flags and offset and a
+   * value in [quietValueFrom, quietValueTo) may change something: when a run may fire, or the
+   * local time enters or leaves a rule's window. Until then, such readings change nothing.
    */
-  step(ring: SampleRing, seq: number, lastT: number, out: RuleEvent[]): number {
-    const { rows } = this;
-    const t = ring.timeAt(seq);
-    const value = ring.valueAt(seq);
-    const context = ring.contextAt(seq);
-    const flags = flagsOf(context);
-    const minute = localMinuteOf(context);
+  step(seq: number, lastT: number, out: RuleEvent[]): number {
+    const { rows, evidence, ring } = this;
+    const t = evidence.timeAt(ring, seq);
+    const value = evidence.valueAt(ring, seq);
+    const flags = evidence.flagsAt(ring, seq);
+    const minute = localMinuteOfDay(t, evidence.offsetAt(ring, seq));
+    let quietFrom = -Infinity;
+    let quietTo = Infinity;
+    let minuteUntil = MINUTES_PER_DAY;
     let nextDue = Infinity;
     for (let row = 0; row < rows.length; row += ROW) {
+      const lo = rows[row + LO]!;
+      const hi = rows[row + HI_EXCLUSIVE]!;
+      const inRange = value >= lo && value < hi;
+      // The values around this one for which the range test answers the same.
+      if (inRange) {
+        quietFrom = Math.max(quietFrom, lo);
+        quietTo = Math.min(quietTo, hi);
+      } else if (value < lo) quietTo = Math.min(quietTo, lo);
+      else quietFrom = Math.max(quietFrom, hi);
+      const windowStart = rows[row + WINDOW_START]!;
+      const windowEnd = rows[row + WINDOW_END]!;
+      if (windowStart > minute) minuteUntil = Math.min(minuteUntil, windowStart);
+      if (windowEnd > minute) minuteUntil = Math.min(minuteUntil, windowEnd);
       const holds =
-        (value >= rows[row + LO]! && value < rows[row + HI_EXCLUSIVE]!) !== (rows[row + OUTSIDE] === 1) &&
+        inRange !== (rows[row + OUTSIDE] === 1) &&
         (flags & rows[row + REQUIRED_FLAGS]!) === rows[row + REQUIRED_FLAGS] &&
         (flags & rows[row + FORBIDDEN_FLAGS]!) === 0 &&
-        inWindow(minute, rows[row + WINDOW_START]!, rows[row + WINDOW_END]!);
+        inWindow(minute, windowStart, windowEnd);
       if (rows[row + IN_RUN] === 1 && (!holds || t - lastT > rows[row + MAX_GAP_MS]!)) {
         if (rows[row + FIRED] === 1) out.push(this.cleared(row, t, lastT, holds ? 'data_gap' : 'condition_cleared'));
         rows[row + IN_RUN] = 0;
         rows[row + FIRED] = 0;
+        this.running -= 1;
       }
       if (!holds) continue;
       if (rows[row + IN_RUN] === 0) {
         rows[row + IN_RUN] = 1;
+        this.running += 1;
         rows[row + RUN_START_SEQ] = seq;
         rows[row + RUN_START] = t;
       }
@@ -112,20 +140,23 @@ export class Episodes {
       }
       rows[row + FIRED] = 1;
       rows[row + LAST_FIRED_AT] = t;
-      out.push(this.fired(ring, row, seq));
+      out.push(this.fired(row, seq));
     }
-    return nextDue;
+    this.quietValueFrom = quietFrom;
+    this.quietValueTo = quietTo;
+    // The local minute moves with the UTC minute: the window boundary comes that many minutes on.
+    return Math.min(nextDue, (Math.floor(t / MINUTE_MS) + minuteUntil - minute) * MINUTE_MS);
   }
 
-  /** Every rule's episode by rule id; run lengths count back from `firstPending`, the ring's next reading. */
-  snapshot(firstPending: number): Record<string, EpisodeSnapshot> {
+  /** Every rule's episode by rule id; run lengths count back from the evidence ring's tail. */
+  snapshot(evidenceTail: number): Record<string, EpisodeSnapshot> {
     return Object.fromEntries(
       this.rules.map((rule, i) => {
         const row = i * ROW;
         const inRun = this.rows[row + IN_RUN] === 1;
         const episode: EpisodeSnapshot = {
           revision: rule.revision,
-          runLength: inRun ? firstPending - this.rows[row + RUN_START_SEQ]! : 0,
+          runLength: inRun ? evidenceTail - this.rows[row + RUN_START_SEQ]! : 0,
           runStart: this.rows[row + RUN_START]!,
           fired: this.rows[row + FIRED] === 1,
           lastFiredAt: this.rows[row + LAST_FIRED_AT]!,
@@ -135,12 +166,15 @@ export class Episodes {
     );
   }
 
-  private fired(ring: SampleRing, row: number, seq: number): RuleEvent {
+  private fired(row: number, seq: number): RuleEvent {
+    const { evidence, ring } = this;
     const runStart = this.rows[row + RUN_START]!;
     const runStartSeq = this.rows[row + RUN_START_SEQ]!;
     const samples: { t: number; value: number }[] = [];
-    for (let s = Math.max(runStartSeq, seq - this.evidenceLimit + 1, ring.head); s <= seq; s += 1) samples.push({ t: ring.timeAt(s), value: ring.valueAt(s) });
-    const t = ring.timeAt(seq);
+    for (let s = Math.max(runStartSeq, seq - this.evidenceLimit + 1, evidence.head(ring)); s <= seq; s += 1) {
+      samples.push({ t: evidence.timeAt(ring, s), value: evidence.valueAt(ring, s) });
+    }
+    const t = evidence.timeAt(ring, seq);
     return {
       kind: 'fired',
       ...this.identify(row),

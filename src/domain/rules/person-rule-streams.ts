@@ -1,6 +1,7 @@
 import type { Baseline, WatchRule } from './rule.ts';
 import type { RuleEvent } from './rule-event.ts';
-import { RuleStream, type RuleStreamOptions } from './rule-stream.ts';
+import { RuleStream } from './rule-stream.ts';
+import type { RuleStreamOptions } from './rule-streams.ts';
 import type { RuleStreamSnapshot } from './rule-stream-snapshot.ts';
 import { contextFlags, type SampleContext } from './sample-context.ts';
 

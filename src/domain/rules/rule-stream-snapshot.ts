@@ -1,4 +1,4 @@
-import type { SampleColumns } from './sample-ring.ts';
+import type { SampleColumns } from './sample-context.ts';
 
 export const RULE_STREAM_SNAPSHOT_VERSION = 1;
 

@@ -1,7 +1,7 @@
 /** Bits of a reading's context, as the engine's hot path takes them. */
 export const AT_REST = 1;
 export const ASLEEP = 2;
-const FLAG_MASK = AT_REST | ASLEEP;
+export const CONTEXT_FLAGS = AT_REST | ASLEEP;
 /** 2^11 > 1440: the local minute fits below the flags. */
 const MINUTE_BITS = 11;
 
@@ -19,6 +19,13 @@ export function contextFlags(context: SampleContext): number {
  * readings with the same flags and a minute in [a, b) are exactly the packed values in
  * [packContext(flags, a), packContext(flags, b)), one range check on the hot path.
  */
-export const packContext = (flags: number, localMinute: number): number => ((flags & FLAG_MASK) << MINUTE_BITS) | localMinute;
+export const packContext = (flags: number, localMinute: number): number => ((flags & CONTEXT_FLAGS) << MINUTE_BITS) | localMinute;
 export const flagsOf = (packed: number): number => packed >> MINUTE_BITS;
 export const localMinuteOf = (packed: number): number => packed & ((1 << MINUTE_BITS) - 1);
+
+/** A stream's readings as plain arrays, oldest first; `context` as packContext makes it. */
+export interface SampleColumns {
+  readonly t: number[];
+  readonly value: number[];
+  readonly context: number[];
+}
