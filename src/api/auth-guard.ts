@@ -10,7 +10,13 @@ export interface AuthGuard {
   person(request: FastifyRequest): Promise<Extract<Principal, { kind: 'user' }>>;
   /** A person or API key acting inside a tenant (the path's, else X-Tenant-Id, else the personal one). */
   tenant(request: FastifyRequest, options?: { tenantId?: string; permission?: Permission }): Promise<RequestContext>;
+  /** As `tenant`, inside the tenant the path names (`/tenants/:tenantId/...`). */
+  pathTenant(request: FastifyRequest & { params: { tenantId: string } }): Promise<RequestContext>;
 }
+
+/** Options of `tenant` for the routes that read, or change, health data: samples and all derived from them. */
+export const readsSamples = { permission: 'samples:read' } as const;
+export const writesSamples = { permission: 'samples:write' } as const;
 
 function bearer(request: FastifyRequest): string {
   const header = request.headers.authorization;
@@ -21,19 +27,21 @@ function bearer(request: FastifyRequest): string {
 
 export function createAuthGuard(deps: IdentityDeps): AuthGuard {
   const principalOf = async (request: FastifyRequest) => authenticate(deps, bearer(request));
+  const tenant: AuthGuard['tenant'] = async (request, options = {}) => {
+    const header = request.headers['x-tenant-id'];
+    const requested = options.tenantId ?? (typeof header === 'string' && header ? header : undefined);
+    const ctx = await resolveTenant(deps, await principalOf(request), requested);
+    if (options.permission) requirePermission(ctx, options.permission);
+    return ctx;
+  };
   return {
     async person(request) {
       const principal = await principalOf(request);
       if (principal.kind !== 'user') throw new AppError('forbidden', 'Only a signed-in person can do this, not an API key.');
       return principal;
     },
-    async tenant(request, options = {}) {
-      const header = request.headers['x-tenant-id'];
-      const requested = options.tenantId ?? (typeof header === 'string' && header ? header : undefined);
-      const ctx = await resolveTenant(deps, await principalOf(request), requested);
-      if (options.permission) requirePermission(ctx, options.permission);
-      return ctx;
-    },
+    tenant,
+    pathTenant: (request) => tenant(request, { tenantId: request.params.tenantId }),
   };
 }
 

@@ -743,28 +743,34 @@ export interface VendorTokens {
 /** What an authorization keeps server-side until its callback: the state, and the PKCE verifier. */
 export interface PendingVendorAuthorization {
   readonly state: string;
+  /** Present when the vendor takes PKCE. */
   readonly codeVerifier?: string;
 }
 
-/** A callback that passed the state and consent checks (opaque to the app). */
+/** A callback that passed the state and consent checks, ready to exchange. */
 export interface VendorGrant {
+  /** Opaque: the validated callback parameters; exchange them in the process that read them. */
   readonly callback: URLSearchParams;
   readonly codeVerifier?: string;
 }
 
-/** One vendor document as fetched; `fetchedAt` is its revision time where the vendor keeps none. */
+/** One vendor document, JSON-serializable: stored raw, mapped later with `toSamples`. */
 export interface VendorDocument {
   readonly vendor: string;
   readonly resource: string;
   readonly id: string;
+  /** ISO instant Vitalis fetched it: the revision time where the vendor keeps none. */
   readonly fetchedAt: string;
+  /** As the vendor sent it (WHOOP recovery: the recovery with the sleep it belongs to). */
   readonly body: unknown;
 }
 
-/** What a verified webhook names; the document is then fetched. */
+/** What a verified webhook names; the document is then fetched to learn what changed. */
 export interface VendorNotice {
   readonly vendor: string;
+  /** The vendor's id of the person (see `accountId`). */
   readonly vendorUserId: string;
+  /** May name a resource the vendor's client does not read: check `resources`. */
   readonly resource: string;
   readonly documentId: string;
   readonly action: 'upsert' | 'delete';

@@ -1,6 +1,6 @@
 import { timingSafeEqual } from 'node:crypto';
 import * as oauth from 'oauth4webapi';
-import type { AuthorizationGrant, AuthorizationRequest, PendingAuthorization, TokenSet, VendorAdapter, VendorConfig } from './vendor-adapter.ts';
+import type { AuthorizationRequest, PendingVendorAuthorization, VendorAdapter, VendorConfig, VendorGrant, VendorTokens } from './vendor-adapter.ts';
 import {
   OAuthStateMismatch,
   VendorAuthRevoked,
@@ -60,7 +60,7 @@ export function oauthClient(vendor: string, settings: OAuthSettings, config: Ven
     return { url: url.href, pending: { state, codeVerifier } };
   }
 
-  function readCallback(callback: URL | URLSearchParams, pending: PendingAuthorization): AuthorizationGrant {
+  function readCallback(callback: URL | URLSearchParams, pending: PendingVendorAuthorization): VendorGrant {
     const parameters = callback instanceof URL ? callback.searchParams : callback;
     // State first: a forged callback must not pass for a refusal or a failure.
     if (!sameState(parameters.get('state'), pending.state)) throw new OAuthStateMismatch(vendor);
@@ -77,7 +77,7 @@ export function oauthClient(vendor: string, settings: OAuthSettings, config: Ven
     return { callback: validated, ...(pending.codeVerifier !== undefined && { codeVerifier: pending.codeVerifier }) };
   }
 
-  function exchangeCode(grant: AuthorizationGrant): Promise<TokenSet> {
+  function exchangeCode(grant: VendorGrant): Promise<VendorTokens> {
     return tokenRequest(
       () => oauth.authorizationCodeGrantRequest(server, client, clientAuth, grant.callback, config.redirectUri, grant.codeVerifier ?? oauth.nopkce, requestOptions()),
       (response) => oauth.processAuthorizationCodeResponse(server, client, response),
@@ -85,7 +85,7 @@ export function oauthClient(vendor: string, settings: OAuthSettings, config: Ven
     );
   }
 
-  function refresh(refreshToken: string): Promise<TokenSet> {
+  function refresh(refreshToken: string): Promise<VendorTokens> {
     return tokenRequest(
       () => oauth.refreshTokenGrantRequest(server, client, clientAuth, refreshToken, { ...requestOptions(), additionalParameters: settings.refreshParameters }),
       (response) => oauth.processRefreshTokenResponse(server, client, response),
@@ -97,7 +97,7 @@ export function oauthClient(vendor: string, settings: OAuthSettings, config: Ven
     send: () => Promise<Response>,
     process: (response: Response) => Promise<oauth.TokenEndpointResponse>,
     currentRefreshToken: string | undefined,
-  ): Promise<TokenSet> {
+  ): Promise<VendorTokens> {
     let response: Response;
     try {
       response = await send();
@@ -109,7 +109,7 @@ export function oauthClient(vendor: string, settings: OAuthSettings, config: Ven
       throw errorForStatus(vendor, response.status, response.headers, http.nowMs());
     }
     try {
-      return toTokenSet(await process(response), currentRefreshToken, settings.scopes, http.nowMs());
+      return toVendorTokens(await process(response), currentRefreshToken, settings.scopes, http.nowMs());
     } catch (error) {
       throw tokenError(vendor, error);
     }
@@ -125,7 +125,7 @@ function sameState(received: string | null, expected: string): boolean {
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
-function toTokenSet(body: oauth.TokenEndpointResponse, currentRefreshToken: string | undefined, requestedScopes: readonly string[], nowMs: number): TokenSet {
+function toVendorTokens(body: oauth.TokenEndpointResponse, currentRefreshToken: string | undefined, requestedScopes: readonly string[], nowMs: number): VendorTokens {
   const refreshToken = body.refresh_token ?? currentRefreshToken;
   return {
     accessToken: body.access_token,

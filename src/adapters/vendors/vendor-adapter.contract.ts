@@ -7,7 +7,7 @@ import { startFakeServer } from '../../../test/fakes/fake-http-server.ts';
 import type { OAuthRegistration } from '../../../test/fakes/fake-oauth.ts';
 import { postDelivery, startWebhookReceiver, type FakeVendor, type SignedDelivery } from '../../../test/fakes/fake-vendor.ts';
 import { retryDelayFor } from './retry-delay.ts';
-import type { ListWindow, TokenSet, VendorAdapter, VendorConfig, VendorDeps, VendorEvent, WebhookDelivery } from './vendor-adapter.ts';
+import type { ListWindow, VendorAdapter, VendorConfig, VendorDeps, VendorNotice, VendorTokens, WebhookDelivery } from './vendor-adapter.ts';
 import {
   OAuthStateMismatch,
   VendorAuthRevoked,
@@ -33,7 +33,7 @@ export interface VendorContractSetup {
   readonly document: { readonly resource: string; readonly id: string };
   readonly accountId: string;
   /** A notification as the vendor sends it, and what it reads as. */
-  readonly webhook: { readonly event: object; readonly expected: VendorEvent };
+  readonly webhook: { readonly event: object; readonly expected: VendorNotice };
 }
 
 export interface Harness {
@@ -75,7 +75,7 @@ export async function consent(authorizationUrl: string): Promise<URL> {
   return new URL(response.headers.get('location') ?? '');
 }
 
-export async function connect(harness: Harness): Promise<TokenSet> {
+export async function connect(harness: Harness): Promise<VendorTokens> {
   const request = await harness.adapter.authorizationRequest();
   const callback = await consent(request.url);
   return harness.adapter.exchangeCode(harness.adapter.readCallback(callback, request.pending));

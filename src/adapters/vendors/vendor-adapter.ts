@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { Clock } from '../../app/ports.ts';
+import type { Clock, PendingVendorAuthorization, VendorDocument, VendorGrant, VendorNotice, VendorTokens } from '../../app/ports.ts';
 import type { sampleInput } from '../../contracts/ingest.ts';
 
 /** One sample as the ingest pipeline takes it (metric ids and units: domain/metrics/catalog.ts). */
@@ -25,32 +25,13 @@ export interface VendorDeps {
   readonly timeoutMs?: number;
 }
 
-export interface TokenSet {
-  readonly accessToken: string;
-  /** Rotated on every refresh by both vendors: always store the newest. */
-  readonly refreshToken?: string;
-  /** ISO instant; absent when the vendor does not say. */
-  readonly expiresAt?: string;
-  readonly scopes: readonly string[];
-}
+// What an adapter hands the app is typed by the app's port (src/app/ports.ts).
+export type { PendingVendorAuthorization, VendorDocument, VendorGrant, VendorNotice, VendorTokens };
 
 /** Send the browser to `url`; keep `state` and `codeVerifier` server-side until the callback. */
 export interface AuthorizationRequest {
   readonly url: string;
-  readonly pending: PendingAuthorization;
-}
-
-export interface PendingAuthorization {
-  readonly state: string;
-  /** Present when the vendor takes PKCE. */
-  readonly codeVerifier?: string;
-}
-
-/** A callback that passed the state and consent checks, ready to exchange. */
-export interface AuthorizationGrant {
-  /** Opaque: the validated callback parameters; exchange them in the process that read them. */
-  readonly callback: URLSearchParams;
-  readonly codeVerifier?: string;
+  readonly pending: PendingVendorAuthorization;
 }
 
 export interface ListWindow {
@@ -71,33 +52,11 @@ export interface DocumentPage {
   readonly nextCursor?: string;
 }
 
-/** One vendor document, JSON-serializable: store it raw, map it later with `toSamples`. */
-export interface VendorDocument {
-  readonly vendor: string;
-  readonly resource: string;
-  readonly id: string;
-  /** ISO instant Vitalis fetched it: the revision time where the vendor keeps none. */
-  readonly fetchedAt: string;
-  /** As the vendor sent it (WHOOP recovery: the recovery with the sleep it belongs to). */
-  readonly body: unknown;
-}
-
 export interface WebhookDelivery {
   /** As received; names are matched case-insensitively. */
   readonly headers: Readonly<Record<string, string | readonly string[] | undefined>>;
   /** The exact bytes received: the signature covers them, not a re-serialization. */
   readonly rawBody: Buffer | string;
-}
-
-/** What a verified webhook names; fetch the document to learn what changed. */
-export interface VendorEvent {
-  readonly vendor: string;
-  /** The vendor's id of the person (see `accountId`). */
-  readonly vendorUserId: string;
-  /** May name a resource this adapter does not read: check `resources`. */
-  readonly resource: string;
-  readonly documentId: string;
-  readonly action: 'upsert' | 'delete';
 }
 
 /**
@@ -113,11 +72,11 @@ export interface VendorAdapter {
 
   authorizationRequest(): Promise<AuthorizationRequest>;
   /** Checks the callback against the pending authorization: state, then the person's answer. */
-  readCallback(callback: URL | URLSearchParams, pending: PendingAuthorization): AuthorizationGrant;
-  exchangeCode(grant: AuthorizationGrant): Promise<TokenSet>;
-  refresh(refreshToken: string): Promise<TokenSet>;
+  readCallback(callback: URL | URLSearchParams, pending: PendingVendorAuthorization): VendorGrant;
+  exchangeCode(grant: VendorGrant): Promise<VendorTokens>;
+  refresh(refreshToken: string): Promise<VendorTokens>;
   /** Ends Vitalis' access at the vendor (disconnect); succeeds when the token is already dead. */
-  revoke(tokens: TokenSet): Promise<void>;
+  revoke(tokens: VendorTokens): Promise<void>;
   /** The vendor's id of the person; webhooks name people by it. */
   accountId(accessToken: string): Promise<string>;
 
@@ -126,7 +85,7 @@ export interface VendorAdapter {
   fetchDocument(accessToken: string, resource: string, id: string): Promise<VendorDocument | undefined>;
 
   /** Verifies signature and timestamp on the raw body, then parses; throws WebhookRejected. */
-  verifyWebhook(delivery: WebhookDelivery): VendorEvent;
+  verifyWebhook(delivery: WebhookDelivery): VendorNotice;
   /** Pure: the same document always gives the same samples. */
   toSamples(document: VendorDocument): SampleInput[];
 }

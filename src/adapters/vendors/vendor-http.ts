@@ -1,4 +1,4 @@
-import type { VendorDeps } from './vendor-adapter.ts';
+import type { VendorConfig, VendorDeps } from './vendor-adapter.ts';
 import { parseRetryAfter } from './retry-delay.ts';
 import {
   VendorRateLimited,
@@ -95,6 +95,11 @@ export function checkBaseUrl(vendor: string, setting: string, value: string): UR
   }
   if (url.protocol !== 'https:' && !isLoopbackHttp(url)) throw new TypeError(`${vendor}: ${setting} must be an https URL`);
   return url;
+}
+
+/** The vendor's data API and consent page, each checked by checkBaseUrl. */
+export function vendorBaseUrls(vendor: string, config: VendorConfig): { api: URL; auth: URL } {
+  return { api: checkBaseUrl(vendor, 'apiBaseUrl', config.apiBaseUrl), auth: checkBaseUrl(vendor, 'authBaseUrl', config.authBaseUrl) };
 }
 
 /** A revocation that finds the token already refused has done its job. */

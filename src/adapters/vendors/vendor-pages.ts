@@ -9,6 +9,11 @@ export function readResponse<T>(vendor: string, body: unknown, schema: z.ZodType
   return parsed.data;
 }
 
+/** A document as fetched at `nowMs`, which stands as its revision time where the vendor keeps none. */
+export function fetchedDocument(vendor: string, resource: string, id: string, body: unknown, nowMs: number): VendorDocument {
+  return { vendor, resource, id, fetchedAt: new Date(nowMs).toISOString(), body };
+}
+
 /**
  * Every document of `resource` in the window, following the vendor's page tokens to the end.
  * For a first sync or a test; a job that must survive a rate limit mid-way pages itself and

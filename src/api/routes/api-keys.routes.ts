@@ -20,7 +20,7 @@ export function registerApiKeyRoutes(app: FastifyInstance, deps: IdentityDeps, g
     '/api/v1/tenants/:tenantId/api-keys',
     { schema: { tags, summary: 'Make an API key; the key is in this answer only', params: c.tenantParams, body: c.createApiKeyBody, response: { 201: c.apiKeyCreatedResponse } } },
     async (request, reply) => {
-      const ctx = await guard.tenant(request, { tenantId: request.params.tenantId });
+      const ctx = await guard.pathTenant(request);
       const { apiKey, key } = await createApiKey(deps, ctx, request.body);
       const { id, name, prefix, permissions, createdAt } = apiKey;
       return reply.status(201).send({ apiKey: { id, name, prefix, permissions, createdAt }, key });
@@ -30,14 +30,14 @@ export function registerApiKeyRoutes(app: FastifyInstance, deps: IdentityDeps, g
   r.get(
     '/api/v1/tenants/:tenantId/api-keys',
     { schema: { tags, summary: "The tenant's API keys, revoked ones included (never their secrets)", params: c.tenantParams, response: { 200: c.apiKeysResponse } } },
-    async (request) => ({ apiKeys: (await listApiKeys(deps, await guard.tenant(request, { tenantId: request.params.tenantId }))).map(apiKeyView) }),
+    async (request) => ({ apiKeys: (await listApiKeys(deps, await guard.pathTenant(request))).map(apiKeyView) }),
   );
 
   r.delete(
     '/api/v1/tenants/:tenantId/api-keys/:apiKeyId',
     { schema: { tags, summary: 'Revoke an API key at once', params: c.apiKeyParams, body: c.noBody } },
     async (request, reply) => {
-      await revokeApiKey(deps, await guard.tenant(request, { tenantId: request.params.tenantId }), request.params.apiKeyId);
+      await revokeApiKey(deps, await guard.pathTenant(request), request.params.apiKeyId);
       return reply.status(204).send();
     },
   );

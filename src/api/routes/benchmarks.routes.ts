@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { getBenchmarks } from '../../app/insight/benchmarks/get-benchmarks.ts';
 import type { InsightDeps } from '../../app/insight/insight-deps.ts';
 import * as c from '../../contracts/benchmarks.ts';
-import type { AuthGuard } from '../auth-guard.ts';
+import { readsSamples, type AuthGuard } from '../auth-guard.ts';
 
 /** Population benchmarks: where my recent values stand among published norms for my age and sex. */
 export function registerBenchmarkRoutes(app: FastifyInstance, deps: InsightDeps, guard: AuthGuard): void {
@@ -17,6 +17,6 @@ export function registerBenchmarkRoutes(app: FastifyInstance, deps: InsightDeps,
         response: { 200: c.benchmarksResponse },
       },
     },
-    async (request) => getBenchmarks(deps, await guard.tenant(request, { permission: 'samples:read' }), request.query.userId),
+    async (request) => getBenchmarks(deps, await guard.tenant(request, readsSamples), request.query.userId),
   );
 }

@@ -7,7 +7,7 @@ import { availableSources, listConnections } from '../../app/connections/list-co
 import { startAuthorization } from '../../app/connections/start-authorization.ts';
 import { syncNow } from '../../app/connections/sync-now.ts';
 import * as c from '../../contracts/connections.ts';
-import type { AuthGuard } from '../auth-guard.ts';
+import { readsSamples, writesSamples, type AuthGuard } from '../auth-guard.ts';
 
 const tags = ['connections'];
 
@@ -21,14 +21,14 @@ export function registerConnectionRoutes(app: FastifyInstance, deps: ConnectionD
   r.get(
     '/api/v1/connections',
     { schema: { tags, summary: 'My connections: status, last sync, and the latest sync runs of each resource with counts and errors', response: { 200: c.connectionList } } },
-    async (request) => listConnections(deps, await guard.tenant(request, { permission: 'samples:read' })),
+    async (request) => listConnections(deps, await guard.tenant(request, readsSamples)),
   );
 
   r.get(
     '/api/v1/connections/available',
     { schema: { tags, summary: 'What can be connected here: the vendors configured, and the built-in simulator', response: { 200: c.availableSources } } },
     async (request) => {
-      await guard.tenant(request, { permission: 'samples:read' });
+      await guard.tenant(request, readsSamples);
       return availableSources(deps);
     },
   );
@@ -45,7 +45,7 @@ export function registerConnectionRoutes(app: FastifyInstance, deps: ConnectionD
       },
     },
     async (request) => {
-      const ctx = await guard.tenant(request, { permission: 'samples:write' });
+      const ctx = await guard.tenant(request, writesSamples);
       const profile = request.body?.profile;
       return startAuthorization(deps, ctx, request.params.vendor, profile ? { body: profile } : {});
     },
@@ -74,7 +74,7 @@ export function registerConnectionRoutes(app: FastifyInstance, deps: ConnectionD
     '/api/v1/connections/:id/sync',
     { schema: { tags, summary: 'Sync now: a catch-up of every resource not syncing already', params: c.connectionParams, response: { 202: c.syncAccepted } } },
     async (request, reply) => {
-      const queued = await syncNow(deps, await guard.tenant(request, { permission: 'samples:write' }), request.params.id);
+      const queued = await syncNow(deps, await guard.tenant(request, writesSamples), request.params.id);
       return reply.status(202).send({ queued });
     },
   );
@@ -90,6 +90,6 @@ export function registerConnectionRoutes(app: FastifyInstance, deps: ConnectionD
         response: { 200: c.disconnectAnswer },
       },
     },
-    async (request) => disconnect(deps, await guard.tenant(request, { permission: 'samples:write' }), request.params.id, { deleteData: request.query.deleteData }),
+    async (request) => disconnect(deps, await guard.tenant(request, writesSamples), request.params.id, { deleteData: request.query.deleteData }),
   );
 }

@@ -10,7 +10,7 @@ import { importRequestOf, queueImport, receiveUpload, type ReceivedUpload } from
 import type { RequestContext } from '../../app/identity/resolve-tenant.ts';
 import type { ImportRecord } from '../../app/ports.ts';
 import * as c from '../../contracts/imports.ts';
-import type { AuthGuard } from '../auth-guard.ts';
+import { readsSamples, writesSamples, type AuthGuard } from '../auth-guard.ts';
 
 const tags = ['imports'];
 const STREAMED_TYPES = ['application/octet-stream', 'application/zip', 'application/xml', 'text/xml', 'text/csv'];
@@ -38,7 +38,7 @@ export function registerImportRoutes(app: FastifyInstance, deps: ImportDeps, gua
         },
       },
       async (request, reply) => {
-        const ctx = await guard.tenant(request, { permission: 'samples:write' });
+        const ctx = await guard.tenant(request, writesSamples);
         const record = request.isMultipart() ? await fromMultipart(deps, ctx, request) : await fromStream(deps, ctx, request);
         return reply.status(202).send({ id: record.id, format: record.format, state: 'queued' as const });
       },
@@ -47,7 +47,7 @@ export function registerImportRoutes(app: FastifyInstance, deps: ImportDeps, gua
     r.get(
       '/api/v1/imports/:id',
       { schema: { tags, summary: 'An import: state, progress, samples per metric, skipped lines with why', params: c.importParams, response: { 200: c.importStatus } } },
-      async (request) => importStatusOf(await getImport(deps, await guard.tenant(request, { permission: 'samples:read' }), request.params.id)),
+      async (request) => importStatusOf(await getImport(deps, await guard.tenant(request, readsSamples), request.params.id)),
     );
   });
 }

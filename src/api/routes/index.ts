@@ -4,7 +4,7 @@ import type { IdentityDeps } from '../../app/identity/identity-deps.ts';
 import type { ImportDeps } from '../../app/imports/import-deps.ts';
 import type { InsightDeps } from '../../app/insight/insight-deps.ts';
 import type { MonitoringDeps } from '../../app/monitoring/monitoring-deps.ts';
-import { createAuthGuard } from '../auth-guard.ts';
+import { createAuthGuard, type AuthGuard } from '../auth-guard.ts';
 import { registerAlertRoutes } from './alerts.routes.ts';
 import { registerApiKeyRoutes } from './api-keys.routes.ts';
 import { registerAuthRoutes } from './auth.routes.ts';
@@ -31,28 +31,12 @@ import { registerWebhookRoutes } from './webhooks.routes.ts';
  */
 export function registerApiRoutes(app: FastifyInstance, identity: IdentityDeps, ingest?: ImportDeps, insight?: InsightDeps, connections?: ConnectionDeps, monitoring?: MonitoringDeps): void {
   const guard = createAuthGuard(identity);
-  registerAuthRoutes(app, identity, guard);
-  registerMeRoutes(app, identity, guard);
-  registerMembersRoutes(app, identity, guard);
-  registerApiKeyRoutes(app, identity, guard);
-  if (ingest) {
-    registerIngestRoutes(app, ingest, guard);
-    registerImportRoutes(app, ingest, guard);
-  }
-  if (insight) {
-    registerJournalRoutes(app, insight, guard);
-    registerInsightRoutes(app, insight, guard);
-    registerBenchmarkRoutes(app, insight, guard);
-    registerProfileRoutes(app, insight, guard);
-  }
-  if (connections) {
-    registerConnectionRoutes(app, connections, guard);
-    registerWebhookRoutes(app, connections);
-  }
-  if (monitoring) {
-    registerRuleRoutes(app, monitoring, guard);
-    registerAlertRoutes(app, monitoring, guard);
-    registerStreamRoutes(app, monitoring, guard);
-    registerNotificationRoutes(app, monitoring, guard);
-  }
+  const registerWith = <Deps>(deps: Deps | undefined, ...registers: Array<(app: FastifyInstance, deps: Deps, guard: AuthGuard) => void>) => {
+    if (deps) for (const register of registers) register(app, deps, guard);
+  };
+  registerWith(identity, registerAuthRoutes, registerMeRoutes, registerMembersRoutes, registerApiKeyRoutes);
+  registerWith(ingest, registerIngestRoutes, registerImportRoutes);
+  registerWith(insight, registerJournalRoutes, registerInsightRoutes, registerBenchmarkRoutes, registerProfileRoutes);
+  registerWith(connections, registerConnectionRoutes, registerWebhookRoutes);
+  registerWith(monitoring, registerRuleRoutes, registerAlertRoutes, registerStreamRoutes, registerNotificationRoutes);
 }

@@ -9,7 +9,7 @@ import { listSources } from '../../app/ingest/list-sources.ts';
 import { setSourcePriority } from '../../app/ingest/set-source-priority.ts';
 import { setTimeZone } from '../../app/ingest/set-time-zone.ts';
 import * as c from '../../contracts/ingest.ts';
-import type { AuthGuard } from '../auth-guard.ts';
+import { readsSamples, writesSamples, type AuthGuard } from '../auth-guard.ts';
 
 const tags = ['samples'];
 
@@ -35,7 +35,7 @@ export function registerIngestRoutes(app: FastifyInstance, deps: IngestDeps, gua
       },
     },
     async (request, reply) => {
-      const ctx = await guard.tenant(request, { permission: 'samples:write' });
+      const ctx = await guard.tenant(request, writesSamples);
       const { samples, idempotencyKey } = request.body;
       const receipt = await ingestSamples(deps, ctx, samples, idempotencyKey === undefined ? {} : { idempotencyKey });
       return reply.status(202).send({ rawId: receipt.rawId, accepted: receipt.accepted, duplicate: receipt.duplicate });
@@ -46,7 +46,7 @@ export function registerIngestRoutes(app: FastifyInstance, deps: IngestDeps, gua
     '/api/v1/samples/batches/:rawId',
     { schema: { tags, summary: 'A batch I sent: normalized yet, what was stored, what was skipped and why', params: c.batchParams, response: { 200: c.batchStatus } } },
     async (request) => {
-      const batch = await getIngestBatch(deps, await guard.tenant(request, { permission: 'samples:read' }), request.params.rawId);
+      const batch = await getIngestBatch(deps, await guard.tenant(request, readsSamples), request.params.rawId);
       return {
         rawId: batch.id,
         state: batch.state,
@@ -66,19 +66,19 @@ export function registerIngestRoutes(app: FastifyInstance, deps: IngestDeps, gua
   r.get(
     '/api/v1/samples',
     { schema: { tags, summary: 'Samples of one metric in [from, to), at full resolution, a page at a time', querystring: c.samplesQuery, response: { 200: c.samplesPage } } },
-    async (request) => listSamples(deps, await guard.tenant(request, { permission: 'samples:read' }), request.query),
+    async (request) => listSamples(deps, await guard.tenant(request, readsSamples), request.query),
   );
 
   r.get(
     '/api/v1/daily',
     { schema: { tags, summary: 'One value per local day of a metric, with the provenance of each', querystring: c.dailyQuery, response: { 200: c.dailyValues } } },
-    async (request) => getDailyValues(deps, await guard.tenant(request, { permission: 'samples:read' }), request.query),
+    async (request) => getDailyValues(deps, await guard.tenant(request, readsSamples), request.query),
   );
 
   r.get(
     '/api/v1/sources',
     { schema: { tags, summary: 'Per metric, the sources seen and the priority between them', querystring: c.sourcesQuery, response: { 200: c.sourcesResponse } } },
-    async (request) => listSources(deps, await guard.tenant(request, { permission: 'samples:read' }), request.query),
+    async (request) => listSources(deps, await guard.tenant(request, readsSamples), request.query),
   );
 
   r.put(
@@ -93,7 +93,7 @@ export function registerIngestRoutes(app: FastifyInstance, deps: IngestDeps, gua
       },
     },
     async (request, reply) => {
-      const ctx = await guard.tenant(request, { permission: 'samples:write' });
+      const ctx = await guard.tenant(request, writesSamples);
       return reply.status(202).send(await setSourcePriority(deps, ctx, request.params.metric, request.body.priority));
     },
   );
@@ -101,6 +101,6 @@ export function registerIngestRoutes(app: FastifyInstance, deps: IngestDeps, gua
   r.put(
     '/api/v1/me/time-zone',
     { schema: { tags: ['me'], summary: 'My IANA time zone, for timestamps that carry no offset', body: c.timeZoneBody, response: { 200: c.timeZoneResponse } } },
-    async (request) => setTimeZone(deps, await guard.tenant(request, { permission: 'samples:write' }), request.body.timeZone),
+    async (request) => setTimeZone(deps, await guard.tenant(request, writesSamples), request.body.timeZone),
   );
 }

@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { IdentityDeps } from '../../app/identity/identity-deps.ts';
 import type { Invitation } from '../../app/ports.ts';
@@ -22,19 +22,18 @@ const invitationView = (i: Invitation) => ({ id: i.id, email: i.email, role: i.r
 /** Members, roles, invitations, care teams and tenant settings. Tenant paths name the tenant; a foreign one answers 404. */
 export function registerMembersRoutes(app: FastifyInstance, deps: IdentityDeps, guard: AuthGuard): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  const inTenant = (request: FastifyRequest, tenantId: string) => guard.tenant(request, { tenantId });
 
   r.get(
     '/api/v1/tenants/:tenantId/members',
     { schema: { tags, summary: 'The members I may see: admins everyone, a clinician their care team, a member themselves', params: c.tenantParams, response: { 200: c.membersResponse } } },
-    async (request) => ({ members: await listMembers(deps, await inTenant(request, request.params.tenantId)) }),
+    async (request) => ({ members: await listMembers(deps, await guard.pathTenant(request)) }),
   );
 
   r.patch(
     '/api/v1/tenants/:tenantId/members/:userId',
     { schema: { tags, summary: "Change a member's role (admins; the last admin stays)", params: c.memberParams, body: c.changeRoleBody, response: { 200: c.memberResponse } } },
     async (request) => {
-      const ctx = await inTenant(request, request.params.tenantId);
+      const ctx = await guard.pathTenant(request);
       return { member: await changeMemberRole(deps, ctx, request.params.userId, request.body.role) };
     },
   );
@@ -43,7 +42,7 @@ export function registerMembersRoutes(app: FastifyInstance, deps: IdentityDeps, 
     '/api/v1/tenants/:tenantId/members/:userId',
     { schema: { tags, summary: 'Remove a member, their care-team rows and their API keys (admins; the last admin stays)', params: c.memberParams, body: c.noBody } },
     async (request, reply) => {
-      await removeMember(deps, await inTenant(request, request.params.tenantId), request.params.userId);
+      await removeMember(deps, await guard.pathTenant(request), request.params.userId);
       return reply.status(204).send();
     },
   );
@@ -52,7 +51,7 @@ export function registerMembersRoutes(app: FastifyInstance, deps: IdentityDeps, 
     '/api/v1/tenants/:tenantId/invitations',
     { schema: { tags, summary: 'Invite a person by email with a role (admins); the link is mailed', params: c.tenantParams, body: c.inviteBody, response: { 201: c.invitationCreatedResponse } } },
     async (request, reply) => {
-      const invitation = await inviteMember(deps, await inTenant(request, request.params.tenantId), request.body);
+      const invitation = await inviteMember(deps, await guard.pathTenant(request), request.body);
       return reply.status(201).send({ invitation: { id: invitation.id, email: invitation.email, role: invitation.role, expiresAt: invitation.expiresAt } });
     },
   );
@@ -60,14 +59,14 @@ export function registerMembersRoutes(app: FastifyInstance, deps: IdentityDeps, 
   r.get(
     '/api/v1/tenants/:tenantId/invitations',
     { schema: { tags, summary: 'Every invitation of the tenant, newest first (admins)', params: c.tenantParams, response: { 200: c.invitationsResponse } } },
-    async (request) => ({ invitations: (await listInvitations(deps, await inTenant(request, request.params.tenantId))).map(invitationView) }),
+    async (request) => ({ invitations: (await listInvitations(deps, await guard.pathTenant(request))).map(invitationView) }),
   );
 
   r.delete(
     '/api/v1/tenants/:tenantId/invitations/:invitationId',
     { schema: { tags, summary: 'Withdraw an invitation (admins)', params: c.invitationParams, body: c.noBody } },
     async (request, reply) => {
-      await revokeInvitation(deps, await inTenant(request, request.params.tenantId), request.params.invitationId);
+      await revokeInvitation(deps, await guard.pathTenant(request), request.params.invitationId);
       return reply.status(204).send();
     },
   );
@@ -82,8 +81,8 @@ export function registerMembersRoutes(app: FastifyInstance, deps: IdentityDeps, 
     '/api/v1/tenants/:tenantId/care-team/:clinicianId/members/:memberId',
     { schema: { tags, summary: "Put a member on a clinician's care team (admins)", params: c.careTeamParams, body: c.noBody } },
     async (request, reply) => {
-      const { tenantId, clinicianId, memberId } = request.params;
-      await assignToCareTeam(deps, await inTenant(request, tenantId), { clinicianId, memberId });
+      const { clinicianId, memberId } = request.params;
+      await assignToCareTeam(deps, await guard.pathTenant(request), { clinicianId, memberId });
       return reply.status(204).send();
     },
   );
@@ -92,8 +91,8 @@ export function registerMembersRoutes(app: FastifyInstance, deps: IdentityDeps, 
     '/api/v1/tenants/:tenantId/care-team/:clinicianId/members/:memberId',
     { schema: { tags, summary: "Take a member off a clinician's care team (admins)", params: c.careTeamParams, body: c.noBody } },
     async (request, reply) => {
-      const { tenantId, clinicianId, memberId } = request.params;
-      await removeFromCareTeam(deps, await inTenant(request, tenantId), { clinicianId, memberId });
+      const { clinicianId, memberId } = request.params;
+      await removeFromCareTeam(deps, await guard.pathTenant(request), { clinicianId, memberId });
       return reply.status(204).send();
     },
   );
@@ -101,6 +100,6 @@ export function registerMembersRoutes(app: FastifyInstance, deps: IdentityDeps, 
   r.patch(
     '/api/v1/tenants/:tenantId',
     { schema: { tags, summary: "Rename or rebrand the tenant, or require two-factor sign-in (admins)", params: c.tenantParams, body: c.updateTenantBody, response: { 200: c.tenantView } } },
-    async (request) => updateTenantSettings(deps, await inTenant(request, request.params.tenantId), request.body),
+    async (request) => updateTenantSettings(deps, await guard.pathTenant(request), request.body),
   );
 }

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { LiveReader } from '../../app/monitoring/live/live-feed.ts';
 import type { LiveEvent } from '../../app/monitoring/monitoring-ports.ts';
 import type { MonitoringDeps } from '../../app/monitoring/monitoring-deps.ts';
-import type { AuthGuard } from '../auth-guard.ts';
+import { readsSamples, type AuthGuard } from '../auth-guard.ts';
 
 const HEARTBEAT_MS = 15_000;
 /** A client this far behind is cut off (it resumes with Last-Event-ID) rather than buffered without end. */
@@ -36,7 +36,7 @@ export function registerStreamRoutes(app: FastifyInstance, deps: MonitoringDeps,
     '/api/v1/stream',
     { schema: { tags: ['alerts'], summary: 'Live alerts and new-data notices (text/event-stream); Last-Event-ID resumes', headers: streamHeaders } },
     async (request, reply) => {
-      const ctx = await guard.tenant(request, { permission: 'samples:read' });
+      const ctx = await guard.tenant(request, readsSamples);
       const lastEventId = request.headers['last-event-id'];
       reply.hijack();
       const raw = reply.raw;

@@ -1,5 +1,6 @@
 import { requirePermission, type RequestContext } from '../identity/resolve-tenant.ts';
 import { dropCareTeamRows, memberToChange } from './membership-rules.ts';
+import { auditKeyRevoked } from './revoke-api-key.ts';
 import { auditTeamEvent, notFound, type TenancyDeps } from './tenancy-deps.ts';
 
 /**
@@ -12,14 +13,7 @@ export async function removeMember(deps: TenancyDeps, ctx: RequestContext, userI
     const target = await memberToChange(deps, sql, ctx, userId, (m) => m.role === 'admin');
     await dropCareTeamRows(deps, sql, ctx, userId, 'member removed', false);
     const keys = await deps.repos.apiKeys.revokeAllMadeBy(sql, ctx.tenantId, userId, deps.clock.now());
-    for (const key of keys) {
-      await auditTeamEvent(deps, sql, ctx, {
-        action: 'api_key.revoked',
-        targetType: 'api_key',
-        targetId: key.id,
-        details: { name: key.name, prefix: key.prefix, reason: 'its maker was removed' },
-      });
-    }
+    for (const key of keys) await auditKeyRevoked(deps, sql, ctx, key, 'its maker was removed');
     if (!(await deps.repos.team.remove(sql, ctx.tenantId, userId))) throw notFound();
     await auditTeamEvent(deps, sql, ctx, {
       action: 'membership.removed',

@@ -1,4 +1,4 @@
-import type { RuleRecord, RuleRepo } from '../../app/monitoring/monitoring-ports.ts';
+import type { RuleFields, RuleRecord, RuleRepo } from '../../app/monitoring/monitoring-ports.ts';
 import { iso } from './timestamps.ts';
 
 const COLUMNS = `id, tenant_id as "tenantId", name, condition, context, action_type as "actionType", severity,
@@ -9,6 +9,21 @@ type Row = Omit<RuleRecord, 'createdAt' | 'updatedAt'> & { createdAt: unknown; u
 
 const toRecord = (row: Row): RuleRecord => ({ ...row, createdAt: iso(row.createdAt), updatedAt: iso(row.updatedAt) });
 
+/** The editable columns' values, name through enabled, in the order the insert and the update list them. */
+const fieldValues = (fields: RuleFields) => [
+  fields.name,
+  fields.condition.metric,
+  JSON.stringify(fields.condition),
+  fields.context === null ? null : JSON.stringify(fields.context),
+  fields.actionType,
+  fields.severity,
+  fields.scopeUserId,
+  fields.scopeTeamId,
+  fields.cooldownMinutes,
+  fields.autoResolve,
+  fields.enabled,
+];
+
 export const ruleRepo: RuleRepo = {
   async insert(sql, tenantId, rule, at) {
     const [row] = await sql.query<Row>(
@@ -16,23 +31,7 @@ export const ruleRepo: RuleRepo = {
                           cooldown_minutes, auto_resolve, enabled, created_by, created_at, updated_at)
        values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $15)
        returning ${COLUMNS}`,
-      [
-        rule.id,
-        tenantId,
-        rule.name,
-        rule.condition.metric,
-        JSON.stringify(rule.condition),
-        rule.context === null ? null : JSON.stringify(rule.context),
-        rule.actionType,
-        rule.severity,
-        rule.scopeUserId,
-        rule.scopeTeamId,
-        rule.cooldownMinutes,
-        rule.autoResolve,
-        rule.enabled,
-        rule.createdBy,
-        at,
-      ],
+      [rule.id, tenantId, ...fieldValues(rule), rule.createdBy, at],
     );
     return toRecord(row!);
   },
@@ -54,22 +53,7 @@ export const ruleRepo: RuleRepo = {
               cooldown_minutes = $11, auto_resolve = $12, enabled = $13, revision = revision + 1, updated_at = $14
         where tenant_id = $1 and id = $2
        returning ${COLUMNS}`,
-      [
-        tenantId,
-        id,
-        fields.name,
-        fields.condition.metric,
-        JSON.stringify(fields.condition),
-        fields.context === null ? null : JSON.stringify(fields.context),
-        fields.actionType,
-        fields.severity,
-        fields.scopeUserId,
-        fields.scopeTeamId,
-        fields.cooldownMinutes,
-        fields.autoResolve,
-        fields.enabled,
-        at,
-      ],
+      [tenantId, id, ...fieldValues(fields), at],
     );
     return row ? toRecord(row) : undefined;
   },

@@ -19,40 +19,38 @@ async function withSoakDatabase<T>(kind: DatabaseKind, connections: number, fn: 
   }
 }
 
-/** withTenant as it must not be written: the settings outlive the transaction (is_local = false). */
-function sessionLevelTransactions(db: Database): Transactions {
+/** withTenant written wrong: `configure` stands in for how the real one sets up each transaction. */
+function miswrittenTransactions(db: Database, configure: (sql: Sql, ctx: TenantContext) => Promise<unknown>): Transactions {
   const real = createTransactions(db, () => undefined);
   return {
     withSystem: real.withSystem,
     withTenant<T>(ctx: TenantContext, fn: (sql: Sql) => Promise<T>): Promise<T> {
       return db.transaction(async (sql) => {
-        await sql.query(
-          `select set_config('role', $1, false), set_config('app.tenant_id', $2, false),
-                  set_config('app.user_id', $3, false), set_config('app.role', $4, false)`,
-          [APP_ROLE, ctx.tenantId, ctx.userId ?? '', ctx.role ?? ''],
-        );
+        await configure(sql, ctx);
         return fn(sql);
       });
     },
   };
 }
 
-/** withTenant as it must not be written: the tenant is set but the role never switches, so RLS never applies. */
-function ownerTransactions(db: Database): Transactions {
-  const real = createTransactions(db, () => undefined);
-  return {
-    withSystem: real.withSystem,
-    withTenant<T>(ctx: TenantContext, fn: (sql: Sql) => Promise<T>): Promise<T> {
-      return db.transaction(async (sql) => {
-        await sql.query(
-          `select set_config('app.tenant_id', $1, true), set_config('app.user_id', $2, true), set_config('app.role', $3, true)`,
-          [ctx.tenantId, ctx.userId ?? '', ctx.role ?? ''],
-        );
-        return fn(sql);
-      });
-    },
-  };
-}
+/** The settings outlive the transaction (is_local = false). */
+const sessionLevelTransactions = (db: Database) =>
+  miswrittenTransactions(db, (sql, ctx) =>
+    sql.query(
+      `select set_config('role', $1, false), set_config('app.tenant_id', $2, false),
+              set_config('app.user_id', $3, false), set_config('app.role', $4, false)`,
+      [APP_ROLE, ctx.tenantId, ctx.userId ?? '', ctx.role ?? ''],
+    ),
+  );
+
+/** The tenant is set but the role never switches, so RLS never applies. */
+const ownerTransactions = (db: Database) =>
+  miswrittenTransactions(db, (sql, ctx) =>
+    sql.query(
+      `select set_config('app.tenant_id', $1, true), set_config('app.user_id', $2, true), set_config('app.role', $3, true)`,
+      [ctx.tenantId, ctx.userId ?? '', ctx.role ?? ''],
+    ),
+  );
 
 for (const kind of databaseKinds) {
   describe(`pool-leak soak on ${kind}`, () => {

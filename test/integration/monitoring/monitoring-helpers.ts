@@ -2,8 +2,9 @@
 // now, rules and alerts through the API, and a Server-Sent Events client of GET /api/v1/stream.
 import assert from 'node:assert/strict';
 import type { ApiHarness } from '../../support/api-harness.ts';
+import type { DatabaseKind } from '../../support/databases.ts';
 import { eventually, type Caller } from '../ingest/ingest-helpers.ts';
-import type { Person, TeamApi } from '../teams/team-api.ts';
+import { TeamApi, type Person } from '../teams/team-api.ts';
 
 export { StreamClient, type StreamEvent } from '../../support/sse-client.ts';
 
@@ -41,6 +42,17 @@ export async function careTeamWorld(api: TeamApi): Promise<CareTeamWorld> {
     assert.equal(put.statusCode, 204, put.body);
   }
   return { tenantId, admin, doctor, athlete, otherDoctor, patient };
+}
+
+/** A JSON request as `who` inside the world's tenant. */
+export type WorldCall = (method: string, url: string, who: { token: string }, body?: object) => ReturnType<ApiHarness['call']>;
+
+/** The API on a fresh database with a care-team world in it, and a way to call it as one of the world's people. */
+export async function openCareTeamWorld(kind: DatabaseKind): Promise<{ api: TeamApi; world: CareTeamWorld; call: WorldCall }> {
+  const api = await TeamApi.open(kind);
+  const world = await careTeamWorld(api);
+  const call: WorldCall = (method, url, who, body) => api.call(method, url, { token: who.token, tenantId: world.tenantId, ...(body && { body }) });
+  return { api, world, call };
 }
 
 export const inTenant = (person: { token: string }, tenantId: string): Caller => ({ token: person.token, tenantId });

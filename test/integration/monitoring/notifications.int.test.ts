@@ -4,8 +4,8 @@ import { localTimeAt, nextLocalTime } from '../../../src/app/monitoring/notifica
 import { sendDailySummary } from '../../../src/app/monitoring/notifications/send-daily-summary.ts';
 import { databaseKinds } from '../../support/databases.ts';
 import { eventually, getJson, postSamples } from '../ingest/ingest-helpers.ts';
-import { TeamApi } from '../teams/team-api.ts';
-import { careTeamWorld, createRule, heartRates, inTenant, SEED_RULE, type CareTeamWorld } from './monitoring-helpers.ts';
+import type { TeamApi } from '../teams/team-api.ts';
+import { careTeamWorld, createRule, heartRates, inTenant, openCareTeamWorld, SEED_RULE, type CareTeamWorld, type WorldCall } from './monitoring-helpers.ts';
 
 interface Inbox {
   items: Array<{ id: string; alertId?: string; severity: string; readAt?: string }>;
@@ -19,13 +19,10 @@ for (const kind of databaseKinds) {
   describe(`notifications on ${kind}`, () => {
     let api: TeamApi;
     let world: CareTeamWorld;
-    before(async () => {
-      api = await TeamApi.open(kind);
-      world = await careTeamWorld(api);
-    });
+    let call: WorldCall;
+    before(async () => ({ api, world, call } = await openCareTeamWorld(kind)));
     after(() => api.close());
 
-    const call = (method: string, url: string, who: { token: string }, body?: object) => api.call(method, url, { token: who.token, tenantId: world.tenantId, ...(body && { body }) });
     const inbox = (who: { token: string }) => getJson<Inbox>(api, inTenant(who, world.tenantId), '/api/v1/notifications');
 
     it('pages whoever is on call for doctor_ping, holds their mail through their quiet hours, and keeps the inbox', { timeout: 90_000 }, async () => {

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { databaseKinds } from '../../support/databases.ts';
-import { TeamApi } from '../teams/team-api.ts';
-import { careTeamWorld, createRule, SEED_RULE, type CareTeamWorld } from './monitoring-helpers.ts';
+import type { TeamApi } from '../teams/team-api.ts';
+import { createRule, openCareTeamWorld, SEED_RULE, type CareTeamWorld, type WorldCall } from './monitoring-helpers.ts';
 
 interface RuleBody {
   id: string;
@@ -17,13 +17,10 @@ for (const kind of databaseKinds) {
   describe(`rules API on ${kind}`, () => {
     let api: TeamApi;
     let world: CareTeamWorld;
-    before(async () => {
-      api = await TeamApi.open(kind);
-      world = await careTeamWorld(api);
-    });
+    let call: WorldCall;
+    before(async () => ({ api, world, call } = await openCareTeamWorld(kind)));
     after(() => api.close());
 
-    const call = (method: string, url: string, who: { token: string }, body?: object) => api.call(method, url, { token: who.token, tenantId: world.tenantId, ...(body && { body }) });
     const listed = async (who: { token: string }) => ((await call('GET', '/api/v1/rules', who)).json() as RuleBody[]).map((r) => r.id);
 
     it('takes the seed rule as written, with its defaults, and explains what is wrong with a bad one', async () => {

@@ -1,4 +1,4 @@
-import { useId, type ComponentProps, type ReactNode } from 'react';
+import { useId, type ComponentProps, type ReactNode, type Ref } from 'react';
 
 interface FieldChrome {
   label: ReactNode;
@@ -83,4 +83,12 @@ export function EmailField({ value, onValue, label = 'Email', name = 'email', er
   return (
     <TextField label={label} name={name} type="email" autoComplete={autoComplete} required value={value} error={error} onChange={(e) => onValue(e.target.value)} />
   );
+}
+
+/** What has phones offer the code from an authenticator app on a numeric keypad; spaces are allowed, as apps show the code in groups. */
+const AUTHENTICATOR_CODE = { inputMode: 'numeric', autoComplete: 'one-time-code', pattern: '\\s*(\\d\\s*){6}', maxLength: 9, required: true } as const;
+
+/** The 6-digit code of an authenticator app. */
+export function AuthenticatorCodeField({ value, onValue, label = 'Authentication code', name = 'code', hint, ref }: ValueField & { hint?: string; ref?: Ref<HTMLInputElement> }) {
+  return <TextField ref={ref} label={label} hint={hint} name={name} {...AUTHENTICATOR_CODE} value={value} onChange={(e) => onValue(e.target.value)} />;
 }

@@ -2,8 +2,8 @@ import { z } from 'zod';
 import { isoDate } from '../../../domain/ingest/iso-format.ts';
 import { oauthClient } from '../oauth-client.ts';
 import type { DocumentPage, ListWindow, PageRequest, VendorAdapter, VendorConfig, VendorDeps, VendorDocument } from '../vendor-adapter.ts';
-import { checkBaseUrl, revokeAccess, vendorHttp, vendorUrl } from '../vendor-http.ts';
-import { readResponse } from '../vendor-pages.ts';
+import { revokeAccess, vendorBaseUrls, vendorHttp, vendorUrl } from '../vendor-http.ts';
+import { fetchedDocument, readResponse } from '../vendor-pages.ts';
 import { OURA, OURA_PAGING, OURA_PATHS, OURA_PKCE, OURA_RESOURCES, OURA_SCOPES, isOuraResource, ouraPage, ouraPersonalInfo, type OuraResource } from './oura-api.ts';
 import { mapOuraDocument } from './oura-samples.ts';
 import { readOuraWebhook } from './oura-webhook.ts';
@@ -13,8 +13,7 @@ const withId = z.object({ id: z.string().min(1) });
 const withTimestamp = z.object({ timestamp: z.string().min(1) });
 
 export function createOuraAdapter(config: VendorConfig, deps: VendorDeps): VendorAdapter {
-  const api = checkBaseUrl(OURA, 'apiBaseUrl', config.apiBaseUrl);
-  const auth = checkBaseUrl(OURA, 'authBaseUrl', config.authBaseUrl);
+  const { api, auth } = vendorBaseUrls(OURA, config);
   const http = vendorHttp(OURA, deps);
   const oauth = oauthClient(
     OURA,
@@ -26,7 +25,7 @@ export function createOuraAdapter(config: VendorConfig, deps: VendorDeps): Vendo
   function document(resource: OuraResource, item: unknown): VendorDocument {
     // Heart rate readings have no id; one reading per instant makes the timestamp one.
     const id = resource === 'heartrate' ? readResponse(OURA, item, withTimestamp, 'a heartrate reading without timestamp').timestamp : readResponse(OURA, item, withId, `a ${resource} document without id`).id;
-    return { vendor: OURA, resource, id, fetchedAt: new Date(http.nowMs()).toISOString(), body: item };
+    return fetchedDocument(OURA, resource, id, item, http.nowMs());
   }
 
   return {

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { oauthClient } from '../oauth-client.ts';
 import type { DocumentPage, PageRequest, VendorAdapter, VendorConfig, VendorDeps, VendorDocument } from '../vendor-adapter.ts';
-import { checkBaseUrl, revokeAccess, vendorHttp, vendorUrl } from '../vendor-http.ts';
-import { readResponse } from '../vendor-pages.ts';
+import { revokeAccess, vendorBaseUrls, vendorHttp, vendorUrl } from '../vendor-http.ts';
+import { fetchedDocument, readResponse } from '../vendor-pages.ts';
 import {
   WHOOP,
   WHOOP_PAGING,
@@ -24,8 +24,7 @@ const withSleepId = z.object({ sleep_id: z.string().min(1) });
 const withCycleId = z.object({ cycle_id: z.number().int() });
 
 export function createWhoopAdapter(config: VendorConfig, deps: VendorDeps): VendorAdapter {
-  const api = checkBaseUrl(WHOOP, 'apiBaseUrl', config.apiBaseUrl);
-  const auth = checkBaseUrl(WHOOP, 'authBaseUrl', config.authBaseUrl);
+  const { api, auth } = vendorBaseUrls(WHOOP, config);
   const http = vendorHttp(WHOOP, deps);
   const oauth = oauthClient(
     WHOOP,
@@ -40,13 +39,7 @@ export function createWhoopAdapter(config: VendorConfig, deps: VendorDeps): Vend
     http,
   );
 
-  const document = (resource: WhoopResource, id: string, body: unknown): VendorDocument => ({
-    vendor: WHOOP,
-    resource,
-    id,
-    fetchedAt: new Date(http.nowMs()).toISOString(),
-    body,
-  });
+  const document = (resource: WhoopResource, id: string, body: unknown) => fetchedDocument(WHOOP, resource, id, body, http.nowMs());
   const idOf = (resource: WhoopResource, item: unknown) => String(readResponse(WHOOP, item, withId, `a ${resource} without id`).id);
   const one = (resource: WhoopResource, id: string, accessToken: string) =>
     http.getJsonIfFound(vendorUrl(api, `${WHOOP_RESOURCES[resource]}/${encodeURIComponent(id)}`), accessToken);

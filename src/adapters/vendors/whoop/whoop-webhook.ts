@@ -1,9 +1,9 @@
-import type { VendorEvent, WebhookDelivery } from '../vendor-adapter.ts';
+import type { VendorNotice, WebhookDelivery } from '../vendor-adapter.ts';
 import { parseEvent, verifySignedDelivery } from '../webhook-signature.ts';
 import { WHOOP, WHOOP_SIGNATURE, whoopEvent } from './whoop-api.ts';
 
 /** A verified WHOOP notification (`sleep.updated`, `recovery.deleted`, ...); it names the document, which is then fetched. */
-export function readWhoopWebhook(delivery: WebhookDelivery, clientSecret: string, nowMs: number): VendorEvent {
+export function readWhoopWebhook(delivery: WebhookDelivery, clientSecret: string, nowMs: number): VendorNotice {
   const event = parseEvent(WHOOP, verifySignedDelivery(WHOOP, delivery, WHOOP_SIGNATURE, clientSecret, nowMs), whoopEvent);
   const [resource = '', change] = event.type.split('.');
   return {

@@ -1,10 +1,10 @@
 import type { AlertView } from '../../../contracts/alerts.ts';
-import type { AlertRecord, NewLiveEvent } from '../monitoring-ports.ts';
+import type { AlertRecord, NewLiveEvent, StoredEvidence } from '../monitoring-ports.ts';
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
-export function alertView(alert: AlertRecord): AlertView {
-  const { evidence } = alert;
+/** Which alert: its rule, person, metric, severity and action. */
+export function alertIdentity(alert: AlertRecord) {
   return {
     id: alert.id,
     ruleId: alert.ruleId,
@@ -13,15 +13,22 @@ export function alertView(alert: AlertRecord): AlertView {
     metric: alert.metric,
     severity: alert.severity,
     action: alert.actionType,
+  };
+}
+
+/** When the evidence ran and how many readings it holds, without the readings. */
+export function evidenceWindow(evidence: StoredEvidence) {
+  return { from: iso(evidence.from), to: iso(evidence.to), sampleCount: evidence.sampleCount };
+}
+
+export function alertView(alert: AlertRecord): AlertView {
+  const { evidence } = alert;
+  return {
+    ...alertIdentity(alert),
     state: alert.state,
     historical: alert.historical,
     openedAt: alert.openedAt,
-    evidence: {
-      from: iso(evidence.from),
-      to: iso(evidence.to),
-      sampleCount: evidence.sampleCount,
-      samples: evidence.samples.map((s) => ({ at: iso(s.t), value: s.value })),
-    },
+    evidence: { ...evidenceWindow(evidence), samples: evidence.samples.map((s) => ({ at: iso(s.t), value: s.value })) },
     ...(alert.acknowledgedAt !== null && { acknowledgedAt: alert.acknowledgedAt }),
     ...(alert.acknowledgedBy !== null && { acknowledgedBy: alert.acknowledgedBy }),
     ...(alert.resolvedAt !== null && { resolvedAt: alert.resolvedAt }),

@@ -1,4 +1,5 @@
 import { SEVERITIES, type Severity } from '../../../domain/rules/index.ts';
+import { alertIdentity, evidenceWindow } from '../alerts/alert-view.ts';
 import { DELIVER_WEBHOOK_JOB, type MonitoringDeps } from '../monitoring-deps.ts';
 import type { AlertRecord } from '../monitoring-ports.ts';
 
@@ -24,17 +25,7 @@ export async function queueWebhookDelivery(deps: MonitoringDeps, alert: AlertRec
       event: 'alert.opened',
       createdAt: now.toISOString(),
       tenantId: alert.tenantId,
-      alert: {
-        id: alert.id,
-        ruleId: alert.ruleId,
-        ruleName: alert.ruleName,
-        userId: alert.userId,
-        metric: alert.metric,
-        severity: alert.severity,
-        action: alert.actionType,
-        openedAt: alert.openedAt,
-        evidence: { from: new Date(alert.evidence.from).toISOString(), to: new Date(alert.evidence.to).toISOString(), sampleCount: alert.evidence.sampleCount },
-      },
+      alert: { ...alertIdentity(alert), openedAt: alert.openedAt, evidence: evidenceWindow(alert.evidence) },
     });
     return deps.monitoring.webhooks.createDelivery(sql, { id, tenantId: alert.tenantId, alertId: alert.id, event: 'alert.opened', url: hook.url, payload }, now);
   });

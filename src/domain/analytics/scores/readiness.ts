@@ -1,4 +1,4 @@
-import { baselineBefore, zScore } from '../series/baseline.ts';
+import { baselineBefore } from '../series/baseline.ts';
 import { addDays, datesBetween } from '../series/calendar-date.ts';
 import { countedOn, countedValues, indexByDate, type DailySeries, type DayIndex } from '../series/daily-series.ts';
 import type { ScoreResult } from './score-result.ts';
@@ -6,11 +6,10 @@ import {
   DEFAULT_SLEEP_NEED_MINUTES,
   SCORE_BASELINE,
   applicableWeights,
-  baselineReference,
+  baselineComponent,
   clampPoints,
   combineComponents,
-  pointsFromZ,
-  sleepDurationPoints,
+  sleepDurationComponent,
   type ComponentDraft,
 } from './score-scale.ts';
 
@@ -88,31 +87,15 @@ function readinessOn(indexes: ReadinessIndexes, date: string, needMinutes: numbe
     return { ok: false, version, date, reason: 'no data for the day', missing };
   }
   const drafts: ComponentDraft[] = [
-    { id: 'hrv_rmssd', value: hrv, unit: 'ms', reference: baselineReference(hrvBaseline), points: pointsFromZ(zScore(hrv, hrvBaseline, SD_FLOOR.hrv_rmssd)) },
-    {
-      id: 'resting_heart_rate',
-      value: restingHeartRate,
-      unit: '/min',
-      reference: baselineReference(rhrBaseline),
-      points: pointsFromZ(-zScore(restingHeartRate, rhrBaseline, SD_FLOOR.resting_heart_rate)),
-    },
+    baselineComponent('hrv_rmssd', hrv, 'ms', hrvBaseline, SD_FLOOR.hrv_rmssd, 'higher'),
+    baselineComponent('resting_heart_rate', restingHeartRate, '/min', rhrBaseline, SD_FLOOR.resting_heart_rate, 'lower'),
   ];
   const sleep = countedOn(indexes.sleepDuration, date);
-  if (sleep !== undefined) {
-    drafts.push({ id: 'sleep_duration', value: sleep, unit: 'min', reference: { kind: 'target', value: needMinutes }, points: sleepDurationPoints(sleep, needMinutes) });
-  }
+  if (sleep !== undefined) drafts.push(sleepDurationComponent(sleep, needMinutes));
   const yesterday = addDays(date, -1);
   const steps = countedOn(indexes.steps, yesterday);
   const stepsBaseline = baselineBefore(indexes.steps, yesterday, SCORE_BASELINE);
-  if (steps !== undefined && stepsBaseline.ok) {
-    drafts.push({
-      id: 'previous_day_steps',
-      value: steps,
-      unit: '{steps}',
-      reference: baselineReference(stepsBaseline),
-      points: pointsFromZ(-zScore(steps, stepsBaseline, SD_FLOOR.steps)),
-    });
-  }
+  if (steps !== undefined && stepsBaseline.ok) drafts.push(baselineComponent('previous_day_steps', steps, '{steps}', stepsBaseline, SD_FLOOR.steps, 'lower'));
   const temperature = indexes.temperatureDeviation && countedOn(indexes.temperatureDeviation, date);
   if (temperature !== undefined) {
     drafts.push({ id: 'temperature_deviation', value: temperature, unit: 'Cel', reference: { kind: 'target', value: 0 }, points: temperaturePoints(temperature) });

@@ -1,4 +1,4 @@
-import type { BaselineBand, BaselineWindow } from '../series/baseline.ts';
+import { zScore, type BaselineBand, type BaselineWindow } from '../series/baseline.ts';
 
 /** A score's personal baseline: the 21 nights before the day, usable from 7 nights with data (the warm-up). */
 export const SCORE_BASELINE: BaselineWindow = { windowDays: 21, minDays: 7 };
@@ -11,12 +11,12 @@ export function clampPoints(points: number): number {
 }
 
 /** 75 points at the personal baseline, 15 per SD in the better direction, held to 0–100. */
-export function pointsFromZ(betterZ: number): number {
+function pointsFromZ(betterZ: number): number {
   return clampPoints(75 + 15 * betterZ);
 }
 
 /** 100 points at or above the need, 20 fewer per hour short. */
-export function sleepDurationPoints(minutes: number, needMinutes: number): number {
+function sleepDurationPoints(minutes: number, needMinutes: number): number {
   return clampPoints(100 - (20 * Math.max(0, needMinutes - minutes)) / 60);
 }
 
@@ -25,7 +25,7 @@ export type Reference =
   | { readonly kind: 'baseline'; readonly mean: number; readonly sd: number; readonly n: number }
   | { readonly kind: 'target'; readonly value: number };
 
-export function baselineReference(band: BaselineBand): Reference {
+function baselineReference(band: BaselineBand): Reference {
   return { kind: 'baseline', mean: band.mean, sd: band.sd, n: band.n };
 }
 
@@ -46,6 +46,17 @@ export interface ComponentDraft {
   readonly unit: string;
   readonly reference: Reference;
   readonly points: number;
+}
+
+/** A value scored against the person's baseline (see pointsFromZ); `better` says which way is good. */
+export function baselineComponent(id: string, value: number, unit: string, band: BaselineBand, sdFloor: number, better: 'higher' | 'lower'): ComponentDraft {
+  const z = zScore(value, band, sdFloor);
+  return { id, value, unit, reference: baselineReference(band), points: pointsFromZ(better === 'higher' ? z : -z) };
+}
+
+/** Minutes asleep against the person's sleep need. */
+export function sleepDurationComponent(minutes: number, needMinutes: number): ComponentDraft {
+  return { id: 'sleep_duration', value: minutes, unit: 'min', reference: { kind: 'target', value: needMinutes }, points: sleepDurationPoints(minutes, needMinutes) };
 }
 
 export interface ScoredDay {

@@ -1,4 +1,4 @@
-import { baselineBefore, zScore } from '../series/baseline.ts';
+import { baselineBefore } from '../series/baseline.ts';
 import { addDays, datesBetween } from '../series/calendar-date.ts';
 import { countedOn, countedValues, countedValuesEnding, indexByDate, type DailySeries, type DayIndex, type DailyPoint } from '../series/daily-series.ts';
 import { describe } from '../stats/descriptives.ts';
@@ -7,11 +7,10 @@ import {
   DEFAULT_SLEEP_NEED_MINUTES,
   SCORE_BASELINE,
   applicableWeights,
-  baselineReference,
+  baselineComponent,
   clampPoints,
   combineComponents,
-  pointsFromZ,
-  sleepDurationPoints,
+  sleepDurationComponent,
   type ComponentDraft,
 } from './score-scale.ts';
 
@@ -93,9 +92,7 @@ function sleepScoreOn(indexes: SleepIndexes, date: string, needMinutes: number):
   }
   const asleep = countedOn(indexes.duration, date);
   if (asleep === undefined) return { ok: false, version, date, reason: 'no data for the day', missing: ['sleep_duration'] };
-  const drafts: ComponentDraft[] = [
-    { id: 'sleep_duration', value: asleep, unit: 'min', reference: { kind: 'target', value: needMinutes }, points: sleepDurationPoints(asleep, needMinutes) },
-  ];
+  const drafts: ComponentDraft[] = [sleepDurationComponent(asleep, needMinutes)];
   const inBed = countedOn(indexes.timeInBed, date);
   if (inBed !== undefined && inBed > 0) {
     const efficiency = Math.min(1, asleep / inBed);
@@ -104,13 +101,7 @@ function sleepScoreOn(indexes: SleepIndexes, date: string, needMinutes: number):
   const restorative = countedOn(indexes.restorative, date);
   const restorativeBaseline = baselineBefore(indexes.restorative, date, SCORE_BASELINE);
   if (restorative !== undefined && restorativeBaseline.ok) {
-    drafts.push({
-      id: 'restorative_sleep',
-      value: restorative,
-      unit: 'min',
-      reference: baselineReference(restorativeBaseline),
-      points: pointsFromZ(zScore(restorative, restorativeBaseline, RESTORATIVE_SD_FLOOR_MINUTES)),
-    });
+    drafts.push(baselineComponent('restorative_sleep', restorative, 'min', restorativeBaseline, RESTORATIVE_SD_FLOOR_MINUTES, 'higher'));
   }
   const recentNights = countedValuesEnding(indexes.duration, date, REGULARITY_NIGHTS);
   const spread = describe(recentNights);

@@ -2,7 +2,7 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { TotpEnrolment } from '../../api/types.ts';
 import { FormError, LiveStatus } from '../../components/alerts.tsx';
 import { Button } from '../../components/button.tsx';
-import { CurrentPasswordField, TextField } from '../../components/field.tsx';
+import { AuthenticatorCodeField, CurrentPasswordField } from '../../components/field.tsx';
 import { useAction } from '../../components/use-action.ts';
 import { useSignedIn } from '../session/session-context.tsx';
 import { groupSecret, recoveryCodesFile, svgDataUri } from './totp-display.ts';
@@ -142,17 +142,7 @@ export function MfaSection() {
           </div>
           <form className="form form--inline" onSubmit={confirm}>
             <h3>Step 2: enter the code the app shows</h3>
-            <TextField
-              label="6-digit code"
-              name="code"
-              inputMode="numeric"
-              autoComplete="one-time-code"
-              pattern="\s*(\d\s*){6}"
-              maxLength={9}
-              required
-              value={code}
-              onChange={(e) => setCode(e.target.value)}
-            />
+            <AuthenticatorCodeField label="6-digit code" value={code} onValue={setCode} />
             <div className="form__row">
               <Button type="submit" busy={busy} busyLabel="Checking…">
                 Turn on

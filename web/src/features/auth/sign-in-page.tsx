@@ -3,7 +3,7 @@ import { Link, Navigate, useLocation, useNavigate, useSearchParams } from 'react
 import { ApiError, describeError } from '../../api/errors.ts';
 import { FormError, LiveStatus } from '../../components/alerts.tsx';
 import { Button } from '../../components/button.tsx';
-import { CurrentPasswordField, EmailField, TextField } from '../../components/field.tsx';
+import { AuthenticatorCodeField, CurrentPasswordField, EmailField, TextField } from '../../components/field.tsx';
 import { AuthLayout } from '../../components/layouts.tsx';
 import { PageHeading } from '../../components/page.tsx';
 import { useAction } from '../../components/use-action.ts';
@@ -103,19 +103,13 @@ export function SignInPage() {
                 onChange={(e) => setCode(e.target.value)}
               />
             ) : (
-              <TextField
+              <AuthenticatorCodeField
                 ref={codeInput}
                 key="code"
-                label="Authentication code"
                 hint="The 6-digit code your authenticator app shows for this account."
                 name="totp"
-                inputMode="numeric"
-                autoComplete="one-time-code"
-                pattern="\s*(\d\s*){6}"
-                maxLength={9}
-                required
                 value={code}
-                onChange={(e) => setCode(e.target.value)}
+                onValue={setCode}
               />
             )}
             <Button type="submit" busy={busy} busyLabel="Checking…" className="btn--block">
