@@ -84,6 +84,8 @@ export interface Queue {
   work(handlers: Record<string, JobHandler>, options?: { concurrency?: number }): Promise<void>;
   stats(): Promise<QueueStats>;
   deadLetters(limit?: number): Promise<DeadJob[]>;
+  /** Gives dead jobs (every one, or those of `ids`) all their attempts again, due now; returns the ids it moved. */
+  retryDead(ids?: readonly string[]): Promise<string[]>;
   ping(): Promise<void>;
   /** Stops taking jobs and waits for running ones to finish. */
   close(): Promise<void>;

@@ -4,6 +4,7 @@ import { isAppError } from '../app/errors.ts';
 import { ConfigError, loadConfig } from '../config.ts';
 import { registerAdminCommands } from './commands/admin.commands.ts';
 import { registerImportCommand } from './commands/import.command.ts';
+import { registerJobsCommand } from './commands/jobs.command.ts';
 import { registerKeysCommand } from './commands/keys.command.ts';
 import { registerServeCommand } from './commands/serve.command.ts';
 
@@ -26,6 +27,7 @@ export function buildCli(): Command {
   registerAdminCommands(program, loadConfig);
   registerImportCommand(program, loadConfig);
   registerKeysCommand(program, loadConfig);
+  registerJobsCommand(program, loadConfig);
   return program;
 }
 

@@ -9,11 +9,17 @@ import { verifyAuditChains } from '../app/audit/verify-all-chains.ts';
 import { rotateKeys } from '../app/keys/rotate-keys.ts';
 import { createTenant } from '../app/tenancy/create-tenant.ts';
 import { seedDemo } from '../app/tenancy/seed-demo.ts';
+import type { DeadJob } from '../app/ports.ts';
 import type { AdminOps } from '../contracts/admin-ops.ts';
 import { migrate } from '../db/migrate.ts';
 import { sealedSets } from '../db/repos/sealed-secret.repo.ts';
 import { webhookSecretSet } from '../db/repos/notification-webhook.repo.ts';
 import type { Services } from './services.ts';
+
+/** What an operator sees of a dead job: not its payload, which may hold a message with a sign-in link. */
+function deadJobView({ id, name, payload, attempts, error }: DeadJob) {
+  return { id, name, tenantId: payload.tenantId, attempts, error };
+}
 
 export function createAdminOps(services: Services): AdminOps {
   const { deps } = services;
@@ -30,5 +36,7 @@ export function createAdminOps(services: Services): AdminOps {
     'import-status': async ({ id, ...person }) => importStatusOf(await getImport(services.imports, person, id)),
     outbox: (input) => listOutbox(services.tx, { ...(input.to ? { to: input.to } : {}), limit: input.limit }),
     'keys-rotate': () => rotateKeys({ tx: services.tx, box: services.keyRing, sets: [...sealedSets, webhookSecretSet] }),
+    'jobs-dead': async ({ limit }) => (await services.queue.deadLetters(limit)).map(deadJobView),
+    'jobs-retry': async ({ ids }) => ({ retried: await services.queue.retryDead(ids) }),
   };
 }

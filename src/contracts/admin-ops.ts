@@ -20,6 +20,13 @@ export const adminOpInputs = {
   'import-status': z.object({ id: z.string().uuid(), tenantId: z.string().uuid(), userId: z.string().uuid() }).strict(),
   /** Re-seal every secret at rest with the newest key of ENCRYPTION_KEYS (`vitalis keys rotate`). */
   'keys-rotate': z.object({}).strict(),
+  /** Background jobs that spent all their attempts, newest first (`vitalis jobs dead`). */
+  'jobs-dead': z.object({ limit: z.number().int().min(1).max(1000).default(50) }).strict(),
+  /** Dead jobs given all their attempts again: those named, or every one (`vitalis jobs retry`). */
+  'jobs-retry': z
+    .object({ ids: z.array(z.string().min(1)).min(1).optional(), all: z.boolean().default(false) })
+    .strict()
+    .refine((input) => (input.ids !== undefined) !== input.all, { message: 'name the dead jobs to retry, or say --all' }),
 } as const;
 
 export type AdminOpName = keyof typeof adminOpInputs;

@@ -154,6 +154,17 @@ export class BullmqQueue implements Queue {
     }));
   }
 
+  async retryDead(ids?: readonly string[]): Promise<string[]> {
+    const failed = ids === undefined ? await this.#queue.getFailed(0, -1) : await Promise.all(ids.map((id) => this.#queue.getJob(toBullmqId(id))));
+    const moved: string[] = [];
+    for (const job of failed) {
+      if (!job || !(await job.isFailed())) continue;
+      await job.retry('failed', { resetAttemptsMade: true, resetAttemptsStarted: true });
+      moved.push(fromBullmqId(String(job.id)));
+    }
+    return moved;
+  }
+
   async ping(): Promise<void> {
     await this.#redis.ping();
   }

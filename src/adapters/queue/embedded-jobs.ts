@@ -189,3 +189,14 @@ export async function listDead(sql: Sql, limit: number): Promise<DeadJob[]> {
     error: row.last_error ?? '',
   }));
 }
+
+/** Dead jobs (every one, or those of `ids`) back to pending with all their attempts, due at `now`. */
+export async function retryDeadJobs(sql: Sql, ids: readonly string[] | undefined, now: Date): Promise<string[]> {
+  const rows = await sql.query<{ id: string }>(
+    `update jobs set state = 'pending', attempts = 0, run_at = $1, finished_at = null, updated_at = $1
+     where state = 'dead' and ($2::text[] is null or id = any($2::text[]))
+     returning id`,
+    [now, ids ?? null],
+  );
+  return rows.map((row) => row.id);
+}

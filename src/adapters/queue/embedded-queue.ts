@@ -12,6 +12,7 @@ import {
   pruneCompleted,
   releaseAbandoned,
   renewLeases,
+  retryDeadJobs,
   type ClaimedJob,
 } from './embedded-jobs.ts';
 import { COMPLETED_RETENTION_MS, errorMessage, parseEnqueue } from './enqueue-input.ts';
@@ -111,6 +112,12 @@ export class EmbeddedQueue implements Queue {
   deadLetters(limit = 100): Promise<DeadJob[]> {
     if (!Number.isInteger(limit) || limit < 1) return Promise.reject(new Error('limit must be a positive integer'));
     return this.#db.transaction((sql) => listDead(sql, Math.min(limit, 1000)));
+  }
+
+  async retryDead(ids?: readonly string[]): Promise<string[]> {
+    const moved = await this.#db.transaction((sql) => retryDeadJobs(sql, ids, this.#now()));
+    if (moved.length > 0) this.#wake();
+    return moved;
   }
 
   async ping(): Promise<void> {

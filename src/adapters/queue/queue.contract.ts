@@ -157,6 +157,33 @@ export function queueContract(name: string, factory: QueueStorageFactory, option
       assert.deepEqual(await queue.deadLetters(1), dead);
     });
 
+    test('gives dead jobs all their attempts again: those asked for by id, then every one', async (open) => {
+      const queue = await open();
+      let healed = false;
+      const tries: string[] = [];
+      await queue.work({
+        fragile: async (job) => {
+          tries.push(`${job.payload.n as number}@${job.attempt}`);
+          if (!healed) throw new Error('the mail server is down');
+        },
+      });
+      const tenantId = uuidv7();
+      const ids = [];
+      for (const n of [1, 2, 3]) ids.push((await queue.enqueue('fragile', { tenantId, n }, { attempts: 2, backoffMs: 5, jobId: `alert-notify:${n}` })).id);
+      await eventually(async () => assert.equal((await queue.stats()).dead, 3));
+      assert.deepEqual(await queue.retryDead(['no-such-job']), []);
+
+      healed = true;
+      assert.deepEqual(await queue.retryDead([ids[0]!]), [ids[0]]);
+      await eventually(async () => assert.deepEqual(await queue.stats(), { ...NO_JOBS, completed: 1, dead: 2 }));
+      assert.deepEqual((await queue.retryDead()).sort(), [ids[1], ids[2]]);
+      await eventually(async () => assert.deepEqual(await queue.stats(), { ...NO_JOBS, completed: 3 }));
+      assert.deepEqual(await queue.retryDead(), []);
+      // Each ran twice and died, then ran once more on its first attempt again.
+      assert.deepEqual(tries.filter((t) => t.startsWith('1@')), ['1@1', '1@2', '1@1']);
+      assert.deepEqual(await queue.deadLetters(), []);
+    });
+
     test('runs a job enqueued twice under one jobId once, also when the two race', async (open) => {
       const queue = await open();
       const tenantId = uuidv7();
