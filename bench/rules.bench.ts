@@ -119,8 +119,8 @@ function generate(syncMinutes: number): { view: DataView; count: number } {
   return { view, count };
 }
 
-// Both passes decode each record the same way, written out in each so that neither pays for a
-// shared callback the other does not.
+// Every pass decodes each record the same way, written out in each so that none pays for a
+// shared callback the others do not.
 function baselinePass(view: DataView, count: number): number {
   const sums = new Float64Array(STREAMS);
   let check = 0;

@@ -39,6 +39,19 @@ const ROW = 15;
  * A run's readings are read back from the stream's evidence ring, which records every reading
  * stepped, and every other one while some rule is in a run.
  */
+export interface OpenEpisodes {
+  /** The stream's evidence is ring `ring` of `evidence`. */
+  readonly evidence: SampleRings;
+  readonly ring: number;
+  readonly rules: readonly CompiledRule[];
+  readonly userId: string;
+  readonly metric: string;
+  readonly evidenceLimit: number;
+  /** By rule id, as snapshot() gave it when the evidence ring's tail was `evidenceTail`. */
+  readonly saved: Readonly<Record<string, EpisodeSnapshot>>;
+  readonly evidenceTail: number;
+}
+
 export class Episodes {
   /** How many rules are in a run. */
   running = 0;
@@ -47,17 +60,20 @@ export class Episodes {
   quietValueTo = Infinity;
   private readonly rows: Float64Array;
 
-  /** `saved` by rule id, as snapshot() gave it when the evidence ring's tail was `evidenceTail`. */
-  constructor(
-    private readonly evidence: SampleRings,
-    private readonly ring: number,
-    private readonly rules: readonly CompiledRule[],
-    private readonly userId: string,
-    private readonly metric: string,
-    private readonly evidenceLimit: number,
-    saved: Readonly<Record<string, EpisodeSnapshot>>,
-    evidenceTail: number,
-  ) {
+  private readonly evidence: SampleRings;
+  private readonly ring: number;
+  private readonly rules: readonly CompiledRule[];
+  private readonly userId: string;
+  private readonly metric: string;
+  private readonly evidenceLimit: number;
+
+  constructor({ evidence, ring, rules, userId, metric, evidenceLimit, saved, evidenceTail }: OpenEpisodes) {
+    this.evidence = evidence;
+    this.ring = ring;
+    this.rules = rules;
+    this.userId = userId;
+    this.metric = metric;
+    this.evidenceLimit = evidenceLimit;
     this.rows = new Float64Array(rules.length * ROW);
     const { rows } = this;
     rules.forEach((rule, i) => {

@@ -95,7 +95,8 @@ export class RuleStreams {
     const evidenceLimit = options.evidenceLimit ?? DEFAULT_EVIDENCE_LIMIT;
     const stream = this.pending.add(Infinity, readingColumns(snapshot?.pending));
     this.evidence.add(evidenceLimit, readingColumns(snapshot?.evaluated));
-    const episodes = new Episodes(this.evidence, stream, compiled, userId, metric, evidenceLimit, snapshot?.episodes ?? {}, this.evidence.tail(stream));
+    const { evidence } = this;
+    const episodes = new Episodes({ evidence, ring: stream, rules: compiled, userId, metric, evidenceLimit, saved: snapshot?.episodes ?? {}, evidenceTail: evidence.tail(stream) });
     this.cold.push({
       userId,
       metric,
