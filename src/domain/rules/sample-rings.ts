@@ -7,7 +7,8 @@ export interface ReadingColumns {
 }
 
 const INITIAL_CAPACITY = 16;
-const INITIAL_ARENA = 1024;
+/** Slots of a new arena: a few rings; it doubles as rings are added and grow. */
+const INITIAL_ARENA = 64;
 
 // A row per ring: its positions and where its slots lie in the arena.
 const HEAD = 0;
