@@ -204,18 +204,22 @@ export class RuleStreams {
     const { hot, pending } = this;
     const row = stream * HOT;
     const watermark = hot[row + WATERMARK]!;
+    // Evaluating inserts only into the evidence rings: the pending slots stay where they are.
+    const slots = pending.slots();
     const tail = pending.tail(stream);
-    for (let seq = pending.head(stream); seq < tail; seq += 1) {
-      const t = pending.timeAt(stream, seq);
-      if (t >= watermark) return;
-      const value = pending.valueAt(stream, seq);
-      const flags = pending.flagsAt(stream, seq);
-      const offset = pending.offsetAt(stream, seq);
+    let seq = pending.head(stream);
+    for (; seq < tail; seq += 1) {
+      const slot = pending.slotOf(stream, seq);
+      const t = slots[slot]!;
+      if (t >= watermark) break;
+      const value = slots[slot + 1]!;
+      const flags = slots[slot + 2]!;
+      const offset = slots[slot + 3]!;
       if (!this.isQuiet(row, t, value, flags, offset)) this.evaluate(stream, t, value, flags, offset, out);
       else if (hot[row + RECORDING] === 1) this.evidence.insert(stream, t, value, flags, offset);
       hot[row + LAST_EVALUATED_AT] = t;
-      pending.dropBefore(stream, seq + 1);
     }
+    pending.dropBefore(stream, seq);
   }
 
   private isQuiet(row: number, t: number, value: number, flags: number, offset: number): boolean {

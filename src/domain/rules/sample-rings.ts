@@ -37,7 +37,7 @@ const SLOT = 4;
  */
 export class SampleRings {
   private rows = new Int32Array(ROW * 16);
-  private slots = new Float64Array(SLOT * INITIAL_ARENA);
+  private arena = new Float64Array(SLOT * INITIAL_ARENA);
   private count = 0;
   /** Slots handed out so far, and how many of them belong to rings that have since moved. */
   private used = 0;
@@ -66,20 +66,31 @@ export class SampleRings {
     return this.rows[ring * ROW + TAIL]!;
   }
 
+  /** Where reading `seq` of the ring starts in slots(): t, value, flags, offset follow one another. */
+  slotOf(ring: number, seq: number): number {
+    const row = ring * ROW;
+    return (this.rows[row + BASE]! + (seq & this.rows[row + MASK]!)) * SLOT;
+  }
+
+  /** Every ring's slots; valid until the next insert into any ring of this set. */
+  slots(): Float64Array {
+    return this.arena;
+  }
+
   timeAt(ring: number, seq: number): number {
-    return this.slots[this.slotOf(ring, seq)]!;
+    return this.arena[this.slotOf(ring, seq)]!;
   }
 
   valueAt(ring: number, seq: number): number {
-    return this.slots[this.slotOf(ring, seq) + 1]!;
+    return this.arena[this.slotOf(ring, seq) + 1]!;
   }
 
   flagsAt(ring: number, seq: number): number {
-    return this.slots[this.slotOf(ring, seq) + 2]!;
+    return this.arena[this.slotOf(ring, seq) + 2]!;
   }
 
   offsetAt(ring: number, seq: number): number {
-    return this.slots[this.slotOf(ring, seq) + 3]!;
+    return this.arena[this.slotOf(ring, seq) + 3]!;
   }
 
   /** Adds a reading after every one at or before `t`, so equal times keep their arrival order. */
@@ -87,7 +98,7 @@ export class SampleRings {
     const { rows } = this;
     const row = ring * ROW;
     if (rows[row + TAIL]! - rows[row + HEAD]! > rows[row + MASK]!) this.makeRoom(ring);
-    const { slots } = this;
+    const { arena: slots } = this;
     const head = rows[row + HEAD]!;
     const tail = rows[row + TAIL]!;
     const base = rows[row + BASE]!;
@@ -123,11 +134,6 @@ export class SampleRings {
     return columns;
   }
 
-  private slotOf(ring: number, seq: number): number {
-    const row = ring * ROW;
-    return (this.rows[row + BASE]! + (seq & this.rows[row + MASK]!)) * SLOT;
-  }
-
   private makeRoom(ring: number): void {
     const row = ring * ROW;
     const { rows } = this;
@@ -139,7 +145,7 @@ export class SampleRings {
     const oldBase = rows[row + BASE]!;
     for (let seq = rows[row + HEAD]!; seq < rows[row + TAIL]!; seq += 1) {
       const from = (oldBase + (seq & (capacity - 1))) * SLOT;
-      this.slots.copyWithin((base + (seq & (capacity * 2 - 1))) * SLOT, from, from + SLOT);
+      this.arena.copyWithin((base + (seq & (capacity * 2 - 1))) * SLOT, from, from + SLOT);
     }
     rows[row + BASE] = base;
     rows[row + MASK] = capacity * 2 - 1;
@@ -148,7 +154,7 @@ export class SampleRings {
 
   /** The first of `capacity` free slots at the arena's end, compacting and growing it when they do not fit. */
   private allocate(capacity: number): number {
-    if ((this.used + capacity) * SLOT > this.slots.length) {
+    if ((this.used + capacity) * SLOT > this.arena.length) {
       const live = this.used - this.abandoned;
       const size = Math.max(INITIAL_ARENA, 2 ** Math.ceil(Math.log2(2 * (live + capacity))));
       this.compactInto(new Float64Array(size * SLOT));
@@ -164,11 +170,11 @@ export class SampleRings {
     for (let row = 0; row < this.count * ROW; row += ROW) {
       const capacity = this.rows[row + MASK]! + 1;
       const from = this.rows[row + BASE]! * SLOT;
-      arena.set(this.slots.subarray(from, from + capacity * SLOT), used * SLOT);
+      arena.set(this.arena.subarray(from, from + capacity * SLOT), used * SLOT);
       this.rows[row + BASE] = used;
       used += capacity;
     }
-    this.slots = arena;
+    this.arena = arena;
     this.used = used;
     this.abandoned = 0;
   }
