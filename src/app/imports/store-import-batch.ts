@@ -3,6 +3,7 @@ import type { IngestDeps } from '../ingest/ingest-deps.ts';
 import type { PreparedBatch } from '../ingest/prepare-batch.ts';
 import { storePreparedBatch, type NormalizeOutcome } from '../ingest/store-prepared-batch.ts';
 import type { PersonRef } from '../ports.ts';
+import { sampleMonths } from '../ingest/sample-months.ts';
 
 export interface ImportBatchRef {
   importId: string;
@@ -21,7 +22,7 @@ export interface ImportBatchRef {
  * `samples.ingested` after the commit when stored samples changed.
  */
 export async function storeImportBatch(deps: IngestDeps, person: PersonRef, prepared: PreparedBatch, batch: ImportBatchRef, now: Date): Promise<NormalizeOutcome> {
-  await deps.partitions.ensure(prepared.kept.map((s) => s.start.slice(0, 7)));
+  await deps.partitions.ensure(sampleMonths(prepared.kept));
   const rawId = deps.ids.newId();
   const outcome = await deps.tx.withTenant(person, async (sql) => {
     await deps.ingest.samples.lockPerson(sql, person);

@@ -3,6 +3,7 @@ import { announceSamplesIngested } from './announce-samples-ingested.ts';
 import type { IngestDeps } from './ingest-deps.ts';
 import { prepareBatch } from './prepare-batch.ts';
 import { storePreparedBatch, type NormalizeOutcome } from './store-prepared-batch.ts';
+import { sampleMonths } from './sample-months.ts';
 
 export interface NormalizeJob {
   tenantId: string;
@@ -58,7 +59,7 @@ async function normalize(deps: IngestDeps, person: PersonRef, rawId: string, pre
 
   const now = deps.clock.now();
   const prepared = prepareBatch(batch.payload, { timeZone: batch.timeZone, now: now.getTime() });
-  await deps.partitions.ensure(prepared.kept.map((s) => s.start.slice(0, 7)));
+  await deps.partitions.ensure(sampleMonths(prepared.kept));
 
   return deps.tx.withTenant(person, async (sql) => {
     await repos.samples.lockPerson(sql, person);

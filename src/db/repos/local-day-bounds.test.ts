@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { localDayReach } from '../../domain/ingest/local-day.ts';
 import { METRICS } from '../../domain/metrics/index.ts';
-import { localDaysOfStarts, WIDEST_LOCAL_DAY_REACH } from './local-day-bounds.ts';
+import { byMonth, localDaysOfStarts, WIDEST_LOCAL_DAY_REACH } from './local-day-bounds.ts';
 
 describe('localDaysOfStarts', () => {
   it('reaches as far as the widest metric of the batch', () => {
@@ -15,5 +15,13 @@ describe('localDaysOfStarts', () => {
       const { before, after } = localDayReach(metric);
       assert.ok(before <= WIDEST_LOCAL_DAY_REACH && after <= WIDEST_LOCAL_DAY_REACH, `${metric.id} reaches ${before} days before and ${after} after`);
     }
+  });
+});
+
+describe('byMonth', () => {
+  it('groups dates and instants by their month, keeping their order within it', () => {
+    const dates = ['2024-01-31', '2024-02-01T00:00:00.000Z', '2023-01-15', '2024-01-01', '2024-02-29'];
+    assert.deepEqual(byMonth(dates, (d) => d), [['2024-01-31', '2024-01-01'], ['2024-02-01T00:00:00.000Z', '2024-02-29'], ['2023-01-15']]);
+    assert.deepEqual(byMonth([], (d: string) => d), []);
   });
 });

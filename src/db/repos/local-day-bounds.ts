@@ -23,3 +23,18 @@ export function localDaysOfStarts(metrics: Iterable<string>, first: string, last
   }
   return [isoDate(Date.parse(first) - before * DAY_MS), isoDate(Date.parse(last) + after * DAY_MS)];
 }
+
+/**
+ * `items` by the month (`YYYY-MM`) their date or instant falls in, each month's in the order
+ * they came: a statement per month is planned over the few partitions its rows can lie in.
+ */
+export function byMonth<T>(items: readonly T[], dateOf: (item: T) => string): T[][] {
+  const months = new Map<string, T[]>();
+  for (const item of items) {
+    const month = dateOf(item).slice(0, 7);
+    const list = months.get(month);
+    if (list) list.push(item);
+    else months.set(month, [item]);
+  }
+  return [...months.values()];
+}

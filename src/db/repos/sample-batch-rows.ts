@@ -14,6 +14,8 @@ interface Column {
   value: (s: CanonicalSample) => unknown;
   list?: (s: CanonicalSample) => string | number;
   instant?: (s: CanonicalSample) => string | undefined;
+  /** What tells whether the column varies, when `value` is costly to make (JSON). */
+  same?: (s: CanonicalSample) => unknown;
 }
 
 /** The columns a batch carries, in the order of the samples table. */
@@ -31,7 +33,7 @@ const BATCH_COLUMNS: readonly Column[] = [
   { name: 'whole_day', type: 'bool', value: (s) => s.wholeDay, list: (s) => (s.wholeDay ? 't' : 'f') },
   { name: 'not_worn', type: 'bool', value: (s) => s.notWorn === true, list: (s) => (s.notWorn ? 't' : 'f') },
   { name: 'recorded_at', type: 'timestamptz', value: (s) => s.recordedAt ?? null, instant: (s) => s.recordedAt },
-  { name: 'details', type: 'jsonb', value: (s) => (s.details === undefined ? null : JSON.stringify(s.details)) },
+  { name: 'details', type: 'jsonb', value: (s) => (s.details === undefined ? null : JSON.stringify(s.details)), same: (s) => s.details ?? null },
 ];
 
 export const BATCH_COLUMN_NAMES: readonly string[] = BATCH_COLUMNS.map((c) => c.name);
@@ -66,14 +68,14 @@ export function batchRows(samples: readonly CanonicalSample[], firstParam: numbe
   let baseParam: string | undefined;
   const pointReadings = samples.every((s) => s.end === s.start);
   const exprs: string[] = [];
-  for (const { name, type, value, list, instant } of BATCH_COLUMNS) {
+  for (const { name, type, value, list, instant, same } of BATCH_COLUMNS) {
     if (name === 'end_at' && pointReadings) {
       exprs.push(exprs[exprs.length - 1]!);
       continue;
     }
-    const shared = name === 'start_at' ? VARIES : sharedValue(samples, value);
+    const shared = name === 'start_at' ? VARIES : sharedValue(samples, same ?? value);
     if (shared !== VARIES) {
-      exprs.push(`${add(shared)}::${type}`);
+      exprs.push(`${add(same ? value(samples[0]!) : shared)}::${type}`);
       continue;
     }
     names.push(name);

@@ -111,6 +111,27 @@ for (const kind of databaseKinds) {
       assert.deepEqual((await read(days)).sort(byKey), all.map(asDaySample).sort(byKey));
     });
 
+    it('matches a batch across months and years month by month, as one: written, days and span of the whole', async () => {
+      const DAY_MS = 24 * HOUR_MS;
+      const daily = (days: readonly number[], value: number, recordedAt?: string) =>
+        prepareBatch(
+          days.map((d) => ({ metric: 'weight', value, unit: 'kg', start: iso(BASE + d * DAY_MS), source: 'scale', ...(recordedAt && { recordedAt }) })),
+          { timeZone: 'UTC' },
+        ).kept;
+      const stored = daily([0, 1, 40, 400, 800], 70);
+      const { write, read } = await personWithPartitions(kind, daily([0, 1, 40, 400, 800, 801], 70));
+      assert.equal((await write(stored)).written, 5);
+      // Stored keys among them: every month goes through the match.
+      assert.deepEqual(await write(stored), { written: 0, days: [] });
+      const revised = [...daily([1, 400], 71, '2025-01-01T00:00:00.000Z'), ...daily([801], 72)];
+      const outcome = await write([...daily([0, 40, 800], 70), ...revised]);
+      assert.equal(outcome.written, 3);
+      assert.deepEqual(dayKeys(outcome.days), distinctDays(revised));
+      assert.deepEqual([outcome.from, outcome.to], [revised[0]!.start, revised[2]!.start]);
+      const all = [...daily([0, 40, 800], 70), ...revised];
+      assert.deepEqual((await read(all.map((s) => ({ metric: s.metric, date: s.localDate })))).sort(byKey), all.map(asDaySample).sort(byKey));
+    });
+
     it('stores the samples of sources interleaved in time, and only the new ones of a batch that meets a stored key', async () => {
       const { write, read } = await personWithPartitions(kind, steps('iPhone', [0]));
       assert.equal((await write(steps('iPhone', [1, 10]))).written, 2);

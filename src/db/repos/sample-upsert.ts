@@ -1,7 +1,7 @@
 import type { MetricDay, PersonRef, Sql, UpsertOutcome } from '../../app/ports.ts';
 import type { CanonicalSample } from '../../domain/ingest/index.ts';
 import { isoInstant } from '../../domain/ingest/iso-format.ts';
-import { localDaysOfStarts } from './local-day-bounds.ts';
+import { byMonth, localDaysOfStarts } from './local-day-bounds.ts';
 import { BATCH_COLUMN_NAMES, batchRows } from './sample-batch-rows.ts';
 
 /**
@@ -156,10 +156,30 @@ export async function upsertSamples(sql: Sql, person: PersonRef, rawId: string, 
     if (s.start > last) last = s.start;
   }
   const [probe] = await sql.query<{ anyStored: boolean }>(ANY_STORED, [person.tenantId, person.userId, ...startSpansBySeries(samples), first, last]);
-  if (probe?.anyStored) return matchAndWrite(sql, person, rawId, samples, first, last);
+  if (probe?.anyStored) return matchByMonth(sql, person, rawId, samples);
   const input = batchRows(samples, 4);
   await sql.query(insertAll(input.select), [person.tenantId, person.userId, rawId, ...input.params]);
   return allWritten(samples, first);
+}
+
+/**
+ * matchAndWrite a month of starts at a time (one statement for most batches): over a span of
+ * years (a batch of daily weights, one that straddles two record types) the match was planned
+ * over every monthly partition and JIT-compiled, seconds for one batch. The batch holds one
+ * sample per key, so the months' outcomes add up to the whole batch's.
+ */
+async function matchByMonth(sql: Sql, person: PersonRef, rawId: string, samples: readonly CanonicalSample[]): Promise<UpsertOutcome> {
+  const outcome: UpsertOutcome = { written: 0, days: [] };
+  for (const month of byMonth(samples, (s) => s.start)) {
+    const first = month.reduce((min, s) => (s.start < min ? s.start : min), month[0]!.start);
+    const last = month.reduce((max, s) => (s.start > max ? s.start : max), month[0]!.start);
+    const part = await matchAndWrite(sql, person, rawId, month, first, last);
+    outcome.written += part.written;
+    outcome.days.push(...part.days);
+    if (part.from !== undefined && (outcome.from === undefined || part.from < outcome.from)) outcome.from = part.from;
+    if (part.to !== undefined && (outcome.to === undefined || part.to > outcome.to)) outcome.to = part.to;
+  }
+  return outcome;
 }
 
 /** The batch against the stored rows of its span: new samples inserted, newer revisions written over older ones. */

@@ -1,6 +1,7 @@
 import { Coverage } from './coverage.ts';
 import type { SourceContribution } from './daily-value.ts';
 import { compareRevisions } from './dedup.ts';
+import { epochMsOf } from './iso-format.ts';
 import type { MergeSample, SourceGroup } from './merge-sample.ts';
 
 interface Piece {
@@ -78,7 +79,7 @@ function planSource(samples: readonly MergeSample[]): Plan {
 }
 
 function toPiece(sample: MergeSample): Piece {
-  return { startMs: Date.parse(sample.start), endMs: Date.parse(sample.end), value: sample.value };
+  return { startMs: epochMsOf(sample.start), endMs: sample.end === sample.start ? epochMsOf(sample.start) : epochMsOf(sample.end), value: sample.value };
 }
 
 function comparePieces(a: Piece, b: Piece): number {

@@ -70,6 +70,12 @@ export function instantMs(iso: string): number {
   return daysFromCivil(year, month, day) * DAY_MS + hour * 3_600_000 + minute * MINUTE_MS + second * 1000 + milli;
 }
 
+/** Epoch ms of any ISO 8601 instant Date reads, by instantMs for the form isoInstant writes (what storage gives back). */
+export function epochMsOf(iso: string): number {
+  const ms = instantMs(iso);
+  return Number.isNaN(ms) ? Date.parse(iso) : ms;
+}
+
 /** The decimal number of the `count` characters at `from`, or -1 when one of them is not a digit. */
 export function digitsAt(text: string, from: number, count: number): number {
   let value = 0;

@@ -30,7 +30,7 @@ type Merged = Omit<DailyValue, 'metric' | 'date' | 'unit' | 'status'>;
  */
 export function rollupDay<S extends MergeSample>(input: RollupInput<S>): DailyValue | undefined {
   const { metric } = input;
-  const { kept } = latestRevisions(input.samples.map((s) => ({ ...s, metric: metric.id })));
+  const { kept } = latestRevisions(ofMetric(input.samples, metric.id));
   if (kept.length === 0) return undefined;
   // A source that calls the whole day not worn (Fitbit's dailyActivity) flags its intraday values too.
   const offWrist = new Set(kept.filter((s) => s.notWorn && s.wholeDay).map((s) => s.source));
@@ -104,4 +104,10 @@ function group(samples: readonly MergeSample[], ranking: readonly string[]): Sou
     const list = bySource.get(source);
     return list ? [{ source, rank, samples: list }] : [];
   });
+}
+
+/** The samples with their metric, copied only when they do not carry it already (stored samples do). */
+function ofMetric<S extends MergeSample>(samples: readonly S[], metric: string): ReadonlyArray<S & { metric: string }> {
+  const carry = (s: S): s is S & { metric: string } => (s as { metric?: unknown }).metric === metric;
+  return samples.every(carry) ? samples : samples.map((s) => ({ ...s, metric }));
 }

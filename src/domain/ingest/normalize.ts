@@ -7,8 +7,9 @@ import { resolveDetails } from './sample-details.ts';
 import { resolveSampleTime } from './sample-time.ts';
 import { resolveValue } from './sample-value.ts';
 import { describe } from './describe-value.ts';
-import { parseTimestamp } from './timestamp.ts';
 import { isValidTimeZone, wallTimeToInstant } from './time-zone.ts';
+import { readTimestamp } from './zoned-instant.ts';
+import type { Writable } from './writable.ts';
 
 export const MAX_SOURCE_LENGTH = 200;
 export const MAX_EXTERNAL_ID_LENGTH = 200;
@@ -96,8 +97,6 @@ export function sampleNormalizer(context: NormalizeContext): (raw: unknown) => N
   };
 }
 
-type Writable<T> = { -readonly [K in keyof T]: T[K] };
-
 /** device, externalId, recordedAt, notWorn onto the sample; the rejection of the first that is malformed. */
 function addOptionalFields(sample: Writable<CanonicalSample>, input: Record<string, unknown>, zone: string, device: (text: string) => string | undefined): Rejection | undefined {
   const deviceField = absent(input.device);
@@ -116,7 +115,7 @@ function addOptionalFields(sample: Writable<CanonicalSample>, input: Record<stri
   }
   const recordedAt = absent(input.recordedAt);
   if (recordedAt !== undefined) {
-    const parsed = typeof recordedAt === 'string' ? parseTimestamp(recordedAt) : undefined;
+    const parsed = readTimestamp(recordedAt);
     if (!parsed?.ok || parsed.value.kind === 'date') {
       return rejection('recordedAt', 'invalid_time', `recordedAt must be an ISO 8601 date-time, got ${describe(recordedAt)}`);
     }

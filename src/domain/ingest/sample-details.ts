@@ -6,6 +6,7 @@ import { isoInstant } from './iso-format.ts';
 import type { Rejection } from './sample.ts';
 import { resolveValue } from './sample-value.ts';
 import { parseTimestamp } from './timestamp.ts';
+import type { Writable } from './writable.ts';
 
 /** A statistic as sent: a number (or decimal string) and its unit. */
 export interface RawQuantity {
@@ -63,7 +64,7 @@ export function resolveDetails(metric: MetricDefinition, raw: unknown, span: { s
   const unknown = Object.keys(input).find((key) => !allowed.includes(key));
   if (unknown !== undefined) return reject(`details.${unknown}`, `${metric.id} details take ${allowed.join(', ')}, not ${describe(unknown)}`);
 
-  const details: { -readonly [K in keyof SampleDetails]: SampleDetails[K] } = {};
+  const details: Writable<SampleDetails> = {};
   if (input.activityName !== undefined && input.activityName !== null) {
     const name = input.activityName;
     if (typeof name !== 'string' || name.trim() === '' || name.length > MAX_ACTIVITY_NAME_LENGTH) {
@@ -106,24 +107,34 @@ function resolveStatistics(raw: unknown): Resolved<Partial<Record<WorkoutStatist
 function resolveBeats(raw: unknown, span: { startMs: number; endMs: number }): Resolved<Beat[]> {
   if (!Array.isArray(raw) || raw.length > MAX_BEATS) return reject('details.beats', `beats must be an array of at most ${MAX_BEATS}, got ${describe(raw)}`);
   const heartRate = getMetric('heart_rate')!;
-  const beats: Array<Beat & { ms: number }> = [];
-  for (const [index, beat] of raw.entries()) {
-    const field = `details.beats[${index}]`;
-    if (typeof beat !== 'object' || beat === null) return reject(field, `a beat must be {t, bpm}, got ${describe(beat)}`);
+  const beats: Beat[] = [];
+  const times: number[] = [];
+  let ordered = true;
+  // A plain loop building no text for a beat that is fine: series run to thousands of beats.
+  for (let index = 0; index < raw.length; index += 1) {
+    const beat: unknown = raw[index];
+    if (typeof beat !== 'object' || beat === null) return reject(beatField(index), `a beat must be {t, bpm}, got ${describe(beat)}`);
     const { t, bpm } = beat as Record<string, unknown>;
     const time = typeof t === 'string' ? parseTimestamp(t) : undefined;
-    if (!time?.ok || time.value.kind !== 'instant') return reject(`${field}.t`, `t must be an ISO 8601 instant with an offset, got ${describe(t)}`, 'invalid_time');
+    if (!time?.ok || time.value.kind !== 'instant') return reject(`${beatField(index)}.t`, `t must be an ISO 8601 instant with an offset, got ${describe(t)}`, 'invalid_time');
     const ms = time.value.utcMs;
     if (ms < span.startMs - BEAT_SLACK_MS || ms > span.endMs + BEAT_SLACK_MS) {
-      return reject(`${field}.t`, `beat at ${isoInstant(ms)} lies outside its sample (${isoInstant(span.startMs)} to ${isoInstant(span.endMs)})`, 'implausible_time');
+      return reject(`${beatField(index)}.t`, `beat at ${isoInstant(ms)} lies outside its sample (${isoInstant(span.startMs)} to ${isoInstant(span.endMs)})`, 'implausible_time');
     }
     const rate = resolveValue(heartRate, bpm, '/min', 0);
-    if (!rate.ok) return { ok: false, rejection: { ...rate.rejection, field: `${field}.bpm` } };
-    beats.push({ t: isoInstant(ms), bpm: rate.value, ms });
+    if (!rate.ok) return { ok: false, rejection: { ...rate.rejection, field: `${beatField(index)}.bpm` } };
+    const canonical = isoInstant(ms);
+    // The text as given when it is canonical already (a file reader's), so equal strings are not kept twice.
+    beats.push({ t: canonical === t ? t : canonical, bpm: rate.value });
+    if (index > 0 && ms < times[index - 1]!) ordered = false;
+    times.push(ms);
   }
-  beats.sort((a, b) => a.ms - b.ms);
-  return { ok: true, value: beats.map(({ t, bpm }) => ({ t, bpm })) };
+  if (ordered) return { ok: true, value: beats };
+  const order = beats.map((_, i) => i).sort((a, b) => times[a]! - times[b]!);
+  return { ok: true, value: order.map((i) => beats[i]!) };
 }
+
+const beatField = (index: number) => `details.beats[${index}]`;
 
 function reject(field: string, reason: string, code: Rejection['code'] = 'malformed'): { ok: false; rejection: Rejection } {
   return { ok: false, rejection: { code, field, reason } };

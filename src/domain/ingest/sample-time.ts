@@ -2,8 +2,9 @@ import type { MetricDefinition } from '../metrics/metric.ts';
 import { localDayOf, MAX_OFFSET_MINUTES } from './local-day.ts';
 import type { Rejection } from './sample.ts';
 import { describe } from './describe-value.ts';
-import { parseTimestamp, type ParsedTimestamp } from './timestamp.ts';
+import type { ParsedTimestamp } from './timestamp.ts';
 import { wallTimeToInstant, zoneOffsetMinutes } from './time-zone.ts';
+import { readTimestamp } from './zoned-instant.ts';
 
 const MINUTE_MS = 60_000;
 const DAY_MS = 86_400_000;
@@ -37,8 +38,8 @@ export function resolveSampleTime(metric: MetricDefinition, input: TimeInput, zo
     return reject('utcOffsetMinutes', 'invalid_time', `utcOffsetMinutes must be a whole number of minutes within +/-${MAX_OFFSET_MINUTES}, got ${describe(explicit)}`);
   }
   const offset = explicit as number | undefined;
-  if (typeof input.start !== 'string') return reject('start', 'invalid_time', `start must be an ISO 8601 string, got ${describe(input.start)}`);
-  const start = parseTimestamp(input.start);
+  const start = readTimestamp(input.start);
+  if (!start) return reject('start', 'invalid_time', `start must be an ISO 8601 string, got ${describe(input.start)}`);
   if (!start.ok) return reject('start', 'invalid_time', `start ${start.reason}`);
 
   if (start.value.kind === 'date') {
@@ -50,8 +51,8 @@ export function resolveSampleTime(metric: MetricDefinition, input: TimeInput, zo
   let to = from;
   // A point reading often repeats its start as its end (Apple Health): the same text, the same instant.
   if (input.end !== undefined && input.end !== input.start) {
-    if (typeof input.end !== 'string') return reject('end', 'invalid_time', `end must be an ISO 8601 string, got ${describe(input.end)}`);
-    const end = parseTimestamp(input.end);
+    const end = readTimestamp(input.end);
+    if (!end) return reject('end', 'invalid_time', `end must be an ISO 8601 string, got ${describe(input.end)}`);
     if (!end.ok) return reject('end', 'invalid_time', `end ${end.reason}`);
     if (end.value.kind === 'date') return reject('end', 'invalid_time', 'end is a date but start is a time of day');
     to = resolve(end.value, offset, zone);

@@ -1,4 +1,5 @@
 import type { RawSampleDetails, SampleDetails } from './sample-details.ts';
+import type { ZonedInstant } from './zoned-instant.ts';
 
 /** A sample as a vendor adapter, importer or client sends it; every field is untrusted. */
 export interface RawSample {
@@ -6,16 +7,16 @@ export interface RawSample {
   /** A number, a decimal string ("72.5"), or a stage name for `sleep_stage`. */
   readonly value: number | string;
   readonly unit?: string;
-  /** ISO 8601 instant, local time without offset, or a date (the whole local day). */
-  readonly start: string;
-  readonly end?: string;
+  /** ISO 8601 instant, local time without offset, or a date (the whole local day); a file reader's parsed date as a ZonedInstant. */
+  readonly start: string | ZonedInstant;
+  readonly end?: string | ZonedInstant;
   readonly source: string;
   readonly device?: string;
   readonly externalId?: string | number;
   /** The local offset when the vendor gives it apart from the timestamps (WHOOP). */
   readonly utcOffsetMinutes?: number;
   /** When the source recorded or last revised this value (Apple's creationDate, updated_at). */
-  readonly recordedAt?: string;
+  readonly recordedAt?: string | ZonedInstant;
   /** The tracker was not worn that day (see not-worn.ts). */
   readonly notWorn?: boolean;
   /** What the metric may carry beside its value (a workout's statistics, an HRV reading's beats). */

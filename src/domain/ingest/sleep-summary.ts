@@ -1,4 +1,5 @@
 import { ASLEEP_STAGES, type SleepStage } from '../metrics/sleep-stages.ts';
+import { epochMsOf } from './iso-format.ts';
 
 export interface SleepSummary {
   /** Minutes of any sleep stage. */
@@ -39,7 +40,7 @@ export function summarizeSleep(stages: readonly StageInterval[]): SleepSummary {
 }
 
 function unionMinutes(intervals: readonly StageInterval[]): number {
-  const spans = intervals.map((s) => [Date.parse(s.start), Date.parse(s.end)] as const).sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  const spans = intervals.map((s) => [epochMsOf(s.start), epochMsOf(s.end)] as const).sort((a, b) => a[0] - b[0] || a[1] - b[1]);
   let total = 0;
   let reach = -Infinity;
   for (const [start, end] of spans) {

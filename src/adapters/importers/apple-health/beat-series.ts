@@ -20,9 +20,15 @@ export function beatSeries(record: AppleHealthSample): BeatSeries {
   const beats: Array<{ t: string; bpm: number }> = [];
   for (const beat of record.beats ?? []) {
     if (beat.timeOfDayMs === undefined) return { ok: false, time: beat.time };
-    const sameDay = localMidnight + beat.timeOfDayMs;
-    const local = [sameDay - DAY_MS, sameDay, sameDay + DAY_MS].reduce((best, at) => (Math.abs(at - localMiddle) < Math.abs(best - localMiddle) ? at : best));
-    beats.push({ t: isoInstant(local - offsetMs), bpm: beat.bpm });
+    beats.push({ t: isoInstant(nearestDay(localMidnight + beat.timeOfDayMs, localMiddle) - offsetMs), bpm: beat.bpm });
   }
   return { ok: true, beats };
+}
+
+/** Of `sameDay` and the same time a day before and after, the one nearest `middle` (the earlier on a tie). */
+function nearestDay(sameDay: number, middle: number): number {
+  let best = sameDay - DAY_MS;
+  if (Math.abs(sameDay - middle) < Math.abs(best - middle)) best = sameDay;
+  if (Math.abs(sameDay + DAY_MS - middle) < Math.abs(best - middle)) best = sameDay + DAY_MS;
+  return best;
 }

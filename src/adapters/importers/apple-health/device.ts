@@ -1,4 +1,5 @@
 import type { AppleHealthDevice } from './types.ts';
+import type { Writable } from '../../../domain/ingest/writable.ts';
 
 /** `<<HKDevice: 0x283b1c3c0>, ` — the object's class and memory address that HealthKit prints first. */
 const HK_OBJECT = /^<<HK\w+:\s*(?:0x[0-9a-fA-F]+)?>\s*,?\s*/;
@@ -31,7 +32,7 @@ export function parseAppleHealthDevice(device: string): AppleHealthDevice | unde
   text = text.replace(ADDRESS, '').replace(/\s+/g, ' ').replace(/^[\s,]+|[\s,]+$/g, '');
   if (text === '') return undefined;
 
-  const fields: { -readonly [K in keyof AppleHealthDevice]: AppleHealthDevice[K] } = {
+  const fields: Writable<AppleHealthDevice> = {
     name: undefined,
     manufacturer: undefined,
     model: undefined,

@@ -1,6 +1,6 @@
 import type { ImportedSample } from '../../../domain/ingest/index.ts';
 import type { SkippedRow } from '../csv/import-result.ts';
-import { ImportTally } from '../csv/import-result.ts';
+import { ImportTally, withTallyFigures } from '../csv/import-result.ts';
 import { readAppleHealthExport } from './reader.ts';
 import { AppleHealthSampleMapper } from './to-raw-samples.ts';
 
@@ -59,18 +59,6 @@ export function importAppleHealth(path: string, options: { batchSize: number; ma
     fraction = 1;
   }
 
-  return {
-    samples: samples(),
-    fractionRead: () => fraction,
-    get skipped() {
-      return tally.skipped;
-    },
-    get skippedCount() {
-      return tally.skippedCount;
-    },
-    get counts() {
-      return tally.counts;
-    },
-    close: async () => void (await records.return()),
-  };
+  const opened = { samples: samples(), fractionRead: () => fraction, close: async () => void (await records.return()) };
+  return withTallyFigures(opened, tally, ['skipped', 'skippedCount', 'counts']);
 }

@@ -26,6 +26,7 @@ import {
   type AppleHealthWorkout,
   type ReadAppleHealthOptions,
 } from './index.ts';
+import { activitySummary } from './testing/records.ts';
 
 const fixtures = fileURLToPath(new URL('../../../../test/fixtures/apple-health/', import.meta.url));
 const fixture = (name: string): string => path.join(fixtures, name);
@@ -208,21 +209,7 @@ describe('Apple Health export.xml', () => {
   it('reads activity summaries', async () => {
     const { records } = await readAll(fixture('export.xml'));
     const [day] = records.filter((r) => r.kind === 'activitySummary');
-    assert.deepEqual(day, {
-      kind: 'activitySummary',
-      ordinal: 35,
-      date: '2024-03-09',
-      activeEnergyBurned: 512.318,
-      activeEnergyBurnedGoal: 500,
-      activeEnergyBurnedUnit: 'Cal',
-      appleMoveTime: 0,
-      appleMoveTimeGoal: 0,
-      appleExerciseTime: 41,
-      appleExerciseTimeGoal: 30,
-      appleStandHours: 11,
-      appleStandHoursGoal: 12,
-      otherAttributes: undefined,
-    });
+    assert.deepEqual(day, activitySummary(35, '2024-03-09', 512.318));
   });
 
   it('decodes entities and UTF-8 in attribute values', async () => {

@@ -2,6 +2,7 @@ import { AppleHealthDateParser, isCalendarDay, parseTimeOfDay } from './dates.ts
 import { parseAppleHealthDevice } from './device.ts';
 import { AppleHealthExportError } from './errors.ts';
 import { AttributeValueError, decodeAttributeValue, detached, preview } from './text.ts';
+import type { Writable } from '../../../domain/ingest/writable.ts';
 import type {
   AppleHealthActivitySummary,
   AppleHealthBeat,
@@ -40,8 +41,6 @@ import type {
  * element is skipped and reported with its ordinal while the scan goes on at the next tag. A
  * file that is not an export, or that ends before </HealthData>, is refused.
  */
-
-type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
 const EL_OTHER = 0;
 const EL_HEALTH_DATA = 1;
@@ -290,10 +289,10 @@ class Frame {
   name = '';
   ordinal = 0;
   error: string | undefined = undefined;
-  sample: Mutable<AppleHealthSample> | undefined = undefined;
-  correlation: Mutable<AppleHealthCorrelation> | undefined = undefined;
-  workout: Mutable<AppleHealthWorkout> | undefined = undefined;
-  event: Mutable<AppleHealthWorkoutEvent> | undefined = undefined;
+  sample: Writable<AppleHealthSample> | undefined = undefined;
+  correlation: Writable<AppleHealthCorrelation> | undefined = undefined;
+  workout: Writable<AppleHealthWorkout> | undefined = undefined;
+  event: Writable<AppleHealthWorkoutEvent> | undefined = undefined;
   leaf: AppleHealthRecord | undefined = undefined;
 
   reset(kind: number, code: number, name: string, ordinal: number): this {
@@ -956,9 +955,9 @@ export class AppleHealthScanner {
       return;
     }
     const frame = this.openChild(kind, code, lt, nameEnd, ordinal);
-    if (kind === F_SAMPLE) frame.sample = record as Mutable<AppleHealthSample>;
-    else if (kind === F_CORRELATION) frame.correlation = record as Mutable<AppleHealthCorrelation>;
-    else if (kind === F_WORKOUT) frame.workout = record as Mutable<AppleHealthWorkout>;
+    if (kind === F_SAMPLE) frame.sample = record as Writable<AppleHealthSample>;
+    else if (kind === F_CORRELATION) frame.correlation = record as Writable<AppleHealthCorrelation>;
+    else if (kind === F_WORKOUT) frame.workout = record as Writable<AppleHealthWorkout>;
     else frame.leaf = record;
   }
 
@@ -967,7 +966,7 @@ export class AppleHealthScanner {
     let kind = F_IGNORE;
     switch (parent.kind) {
       case F_SAMPLE: {
-        const sample = parent.sample as Mutable<AppleHealthSample>;
+        const sample = parent.sample as Writable<AppleHealthSample>;
         if (code === EL_METADATA_ENTRY) {
           (sample.metadata as AppleHealthMetadataEntry[]).push(this.metadataEntry(n));
           break;
@@ -985,7 +984,7 @@ export class AppleHealthScanner {
         else this.checkTagExtent(lt, n);
         break;
       case F_CORRELATION: {
-        const correlation = parent.correlation as Mutable<AppleHealthCorrelation>;
+        const correlation = parent.correlation as Writable<AppleHealthCorrelation>;
         if (code === EL_METADATA_ENTRY) (correlation.metadata as AppleHealthMetadataEntry[]).push(this.metadataEntry(n));
         else if (code === EL_RECORD) {
           const sample = this.sample(n, parent.ordinal, selfClosing);
@@ -996,7 +995,7 @@ export class AppleHealthScanner {
         break;
       }
       case F_WORKOUT: {
-        const workout = parent.workout as Mutable<AppleHealthWorkout>;
+        const workout = parent.workout as Writable<AppleHealthWorkout>;
         if (code === EL_METADATA_ENTRY) (workout.metadata as AppleHealthMetadataEntry[]).push(this.metadataEntry(n));
         else if (code === EL_WORKOUT_STATISTICS) (workout.statistics as AppleHealthWorkoutStatistics[]).push(this.workoutStatistics(n));
         else if (code === EL_WORKOUT_EVENT) {
@@ -1031,7 +1030,7 @@ export class AppleHealthScanner {
   }
 
   /** `<Record>`: the hot path; attributes come named by their slot (canonical) or are named here. */
-  private sample(n: number, ordinal: number, selfClosing: boolean): Mutable<AppleHealthSample> {
+  private sample(n: number, ordinal: number, selfClosing: boolean): Writable<AppleHealthSample> {
     const buf = this.buf;
     const b = this.bytes;
     const a = this.attrs;
@@ -1121,7 +1120,7 @@ export class AppleHealthScanner {
     };
   }
 
-  private correlation(n: number, ordinal: number, selfClosing: boolean): Mutable<AppleHealthCorrelation> {
+  private correlation(n: number, ordinal: number, selfClosing: boolean): Writable<AppleHealthCorrelation> {
     const s = this.sourced(n, CORRELATION_ATTRIBUTES);
     return {
       kind: 'correlation',
@@ -1139,7 +1138,7 @@ export class AppleHealthScanner {
     };
   }
 
-  private workout(n: number, ordinal: number, selfClosing: boolean): Mutable<AppleHealthWorkout> {
+  private workout(n: number, ordinal: number, selfClosing: boolean): Writable<AppleHealthWorkout> {
     const s = this.sourced(n, WORKOUT_ATTRIBUTES);
     const raw = s.raw;
     return {
@@ -1292,7 +1291,7 @@ export class AppleHealthScanner {
     };
   }
 
-  private workoutEvent(n: number, selfClosing: boolean): Mutable<AppleHealthWorkoutEvent> {
+  private workoutEvent(n: number, selfClosing: boolean): Writable<AppleHealthWorkoutEvent> {
     const raw = this.rawAttributes(n);
     const date = this.dateOf(raw.date, 'date');
     if (date === undefined) throw new RecordProblem('a WorkoutEvent without a date');

@@ -1,24 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { hrvRecord, workoutRecord } from './testing/records.ts';
+import { activitySummary, hrvRecord, workoutRecord } from './testing/records.ts';
 import { AppleHealthSampleMapper } from './to-raw-samples.ts';
-import type { AppleHealthActivitySummary } from './types.ts';
-
-const summary = (ordinal: number, day: string): AppleHealthActivitySummary => ({
-  kind: 'activitySummary',
-  ordinal,
-  date: day,
-  activeEnergyBurned: 512.3,
-  activeEnergyBurnedGoal: 500,
-  activeEnergyBurnedUnit: 'Cal',
-  appleMoveTime: 0,
-  appleMoveTimeGoal: 0,
-  appleExerciseTime: 41,
-  appleExerciseTimeGoal: 30,
-  appleStandHours: 11,
-  appleStandHoursGoal: 12,
-  otherAttributes: undefined,
-});
 
 describe('AppleHealthSampleMapper', () => {
   it('stores a workout as one workout interval', () => {
@@ -42,10 +25,10 @@ describe('AppleHealthSampleMapper', () => {
 
   it('reports ActivitySummary once, as repeating what the Records hold', () => {
     const mapper = new AppleHealthSampleMapper();
-    const first = mapper.map(summary(40, '2024-03-09'));
+    const first = mapper.map(activitySummary(40, '2024-03-09'));
     assert.deepEqual(first.samples, []);
     assert.equal(first.skipped?.line, 40);
     assert.match(first.skipped?.reason ?? '', /^ActivitySummary: .*stored from those Records/);
-    assert.deepEqual(mapper.map(summary(41, '2024-03-10')), { samples: [] });
+    assert.deepEqual(mapper.map(activitySummary(41, '2024-03-10')), { samples: [] });
   });
 });

@@ -3,8 +3,8 @@ import type { SkippedRow } from '../csv/import-result.ts';
 import { beatSeries } from './beat-series.ts';
 import { APPLE_METRIC_TYPES, BLOOD_PRESSURE_METRICS } from './metric-types.ts';
 import type { AppleHealthRecord, AppleHealthSample } from './types.ts';
-import { withOffset } from './with-offset.ts';
 import { workoutSample } from './workout-sample.ts';
+import type { Writable } from '../../../domain/ingest/writable.ts';
 
 /** What one export record becomes: samples, and a reason when it (or part of it) is left out. */
 export interface MappedRecord {
@@ -46,22 +46,17 @@ export class AppleHealthSampleMapper {
 
     const value = type.metric === 'sleep_stage' ? record.value : record.numericValue;
     if (value === undefined) return { samples: [], skipped: { line: record.ordinal, reason: `${record.type} has no value` } };
+    const sample: Writable<ImportedSample> = { metric: type.metric, value, start: record.startDate, end: record.endDate, source: record.sourceName, line: record.ordinal };
+    // Assigned, not spread in: a spread of `cond && {...}` makes an object per field per record.
     const unit = type.fraction && record.unit === '%' ? '1' : record.unit;
-    const sample: ImportedSample = {
-      metric: type.metric,
-      value,
-      ...(unit !== undefined && { unit }),
-      start: withOffset(record.startDate),
-      end: withOffset(record.endDate),
-      source: record.sourceName,
-      ...(record.device !== undefined && { device: record.device.text }),
-      ...(record.creationDate !== undefined && { recordedAt: withOffset(record.creationDate) }),
-      line: record.ordinal,
-    };
+    if (unit !== undefined) sample.unit = unit;
+    if (record.device !== undefined) sample.device = record.device.text;
+    if (record.creationDate !== undefined) sample.recordedAt = record.creationDate;
     if (record.beats === undefined || record.beats.length === 0) return { samples: [sample] };
     const series = beatSeries(record);
     if (!series.ok) return { samples: [sample], skipped: { line: record.ordinal, reason: `${record.type}: beat-to-beat series left out, "${series.time}" is not a time of day` } };
-    return { samples: [{ ...sample, details: { beats: series.beats } }] };
+    sample.details = { beats: series.beats };
+    return { samples: [sample] };
   }
 
   private seenBefore(metric: string, record: AppleHealthSample): boolean {

@@ -22,8 +22,8 @@ describe('workoutSample', () => {
     assert.deepEqual(sample, {
       metric: 'workout',
       value: 'running',
-      start: '2024-03-09T07:31:10.000-08:00',
-      end: '2024-03-09T08:05:35.000-08:00',
+      start: date('2024-03-09 07:31:10 -0800'),
+      end: date('2024-03-09 08:05:35 -0800'),
       source: 'Watch',
       line: 7,
       details: {

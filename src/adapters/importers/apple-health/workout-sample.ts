@@ -2,7 +2,6 @@ import type { ImportedSample } from '../../../domain/ingest/index.ts';
 import type { RawQuantity } from '../../../domain/ingest/sample-details.ts';
 import type { WorkoutStatistic } from '../../../domain/metrics/index.ts';
 import type { AppleHealthWorkout, AppleHealthWorkoutStatistics } from './types.ts';
-import { withOffset } from './with-offset.ts';
 import { workoutCategory } from './workout-activity-types.ts';
 
 const QUANTITY = 'HKQuantityTypeIdentifier';
@@ -19,11 +18,11 @@ export function workoutSample(workout: AppleHealthWorkout): ImportedSample {
   return {
     metric: 'workout',
     value: workoutCategory(workout.activityType),
-    start: withOffset(workout.startDate),
-    end: withOffset(workout.endDate),
+    start: workout.startDate,
+    end: workout.endDate,
     source: workout.sourceName,
     ...(workout.device !== undefined && { device: workout.device.text }),
-    ...(workout.creationDate !== undefined && { recordedAt: withOffset(workout.creationDate) }),
+    ...(workout.creationDate !== undefined && { recordedAt: workout.creationDate }),
     line: workout.ordinal,
     details: { activityName: workout.activityType, statistics: workoutStatistics(workout) },
   };

@@ -6,10 +6,9 @@ import { formatTableTimestamp, parseTableTimestamp, type DateOrder } from './dat
 import { FileImportError } from './errors.ts';
 import {
   checkBatchSize,
-  hash53,
   ImportTally,
   openCsv,
-  rowFingerprint,
+  rowHashes,
   SampleBatcher,
   tabularResult,
   type TabularImportOptions,
@@ -141,9 +140,7 @@ export async function importCsv(input: CsvInput, options: CsvImportOptions = {})
 
 /** Exact duplicate rows, by two independent 53-bit hashes of the row (memory: ~40 bytes a row). */
 function isDuplicate(seen: Map<number, number | number[]>, fields: readonly string[]): boolean {
-  const fingerprint = rowFingerprint(fields);
-  const key = hash53(fingerprint);
-  const check = hash53(fingerprint, 0x9e3779b9);
+  const { hash: key, check } = rowHashes(fields);
   const known = seen.get(key);
   if (known === undefined) {
     seen.set(key, check);

@@ -191,48 +191,44 @@ export function tabularResult(
   tally: ImportTally,
 ): TabularImportResult {
   const { format, header, ignoredColumns, samples, people, close } = fixed;
-  return {
+  const result = {
     format,
     header,
     ignoredColumns,
     samples,
-    get skipped() {
-      return tally.skipped;
-    },
-    get skippedCount() {
-      return tally.skippedCount;
-    },
-    get duplicates() {
-      return tally.duplicates;
-    },
     get people() {
       return people?.();
-    },
-    get rowsRead() {
-      return tally.rowsRead;
-    },
-    get bytesRead() {
-      return tally.bytesRead;
-    },
-    get counts() {
-      return tally.counts;
     },
     close: async () => {
       await samples.return();
       await close();
     },
   };
+  return withTallyFigures(result, tally, ['skipped', 'skippedCount', 'duplicates', 'rowsRead', 'bytesRead', 'counts']);
 }
 
-/** The cells of a record that identify it as an exact duplicate (trailing empty cells dropped). */
-export function rowFingerprint(fields: readonly string[]): string {
+type TallyFigure = 'skipped' | 'skippedCount' | 'duplicates' | 'rowsRead' | 'bytesRead' | 'counts';
+
+/** `result` showing the tally's figures as they stand when read: they grow while its samples are read. */
+export function withTallyFigures<T extends object, K extends TallyFigure>(result: T, tally: ImportTally, figures: readonly K[]): T & Pick<ImportTally, K> {
+  for (const figure of figures) Object.defineProperty(result, figure, { get: () => tally[figure], enumerable: true });
+  return result as T & Pick<ImportTally, K>;
+}
+
+/** Two independent 53-bit hashes of a record's cells (trailing empty cells dropped): equal for exact duplicates. */
+export function rowHashes(fields: readonly string[]): { hash: number; check: number } {
+  const fingerprint = rowFingerprint(fields);
+  return { hash: hash53(fingerprint), check: hash53(fingerprint, 0x9e3779b9) };
+}
+
+function rowFingerprint(fields: readonly string[]): string {
   let end = fields.length;
   while (end > 0 && fields[end - 1] === '') end--;
   return fields.slice(0, end).join('\u001f');
 }
 
 /** cyrb53 (public domain): a fast 53-bit string hash; two seeds give two independent hashes. */
-export function hash53(text: string, seed = 0): number {
+function hash53(text: string, seed = 0): number {
   let h1 = 0xdeadbeef ^ seed;
   let h2 = 0x41c6ce57 ^ seed;
   for (let i = 0; i < text.length; i++) {

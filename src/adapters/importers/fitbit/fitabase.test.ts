@@ -190,7 +190,7 @@ describe('Fitabase, the real Fitbit export', { skip }, () => {
       const { samples: dailySamples } = await importFile(FILES.daily, { personId: person });
       const { samples: hourlySamples } = await importFile(FILES.hourlySteps, { personId: person });
       const dailyTotals = new Map(dailySamples.filter((s) => s.metric === 'steps').map((s) => [s.start, s.value]));
-      const hourlySums = sumBy(hourlySamples, (s) => s.start.slice(0, 10), (s) => Number(s.value));
+      const hourlySums = sumBy(hourlySamples, (s) => String(s.start).slice(0, 10), (s) => Number(s.value));
       for (const [date, sum] of hourlySums) if (dailyTotals.has(date) && dailyTotals.get(date) !== sum) disagreeing++;
     }
     assert.ok(disagreeing > 0, 'the sample people include days whose hourly steps do not add up to the daily total');

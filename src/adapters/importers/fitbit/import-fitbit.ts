@@ -3,10 +3,9 @@ import type { CsvInput } from '../csv/csv-reader.ts';
 import { FileImportError } from '../csv/errors.ts';
 import {
   checkBatchSize,
-  hash53,
   ImportTally,
   openCsv,
-  rowFingerprint,
+  rowHashes,
   SampleBatcher,
   tabularResult,
   type TabularImportOptions,
@@ -134,9 +133,7 @@ export async function importFitbit(input: CsvInput, options: FitbitImportOptions
           tally.skip(record.line, outcome.reason);
           continue;
         }
-        const fingerprint = rowFingerprint(record.fields);
-        const hash = hash53(fingerprint);
-        const check = hash53(fingerprint, 0x9e3779b9);
+        const { hash, check } = rowHashes(record.fields);
         const first = seen.get(outcome.key);
         if (first !== undefined) {
           if (first.hash === hash && first.check === check) tally.duplicate(record.line);

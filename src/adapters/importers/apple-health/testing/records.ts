@@ -1,5 +1,5 @@
 import { parseAppleHealthDate, parseTimeOfDay } from '../dates.ts';
-import type { AppleHealthDate, AppleHealthSample, AppleHealthWorkout } from '../types.ts';
+import type { AppleHealthActivitySummary, AppleHealthDate, AppleHealthSample, AppleHealthWorkout } from '../types.ts';
 
 /** Builders of reader records for the mapping tests: only what a test names differs from a plain Watch record. */
 export function date(text: string): AppleHealthDate {
@@ -48,5 +48,24 @@ export function workoutRecord(start: string, end: string, fields: Partial<AppleH
     events: [],
     routeFiles: [],
     ...fields,
+  };
+}
+
+/** The rings of the fixture export's day (activeEnergyBurned as the reader reads it there). */
+export function activitySummary(ordinal: number, day: string, activeEnergyBurned = 512.3): AppleHealthActivitySummary {
+  return {
+    kind: 'activitySummary',
+    ordinal,
+    date: day,
+    activeEnergyBurned,
+    activeEnergyBurnedGoal: 500,
+    activeEnergyBurnedUnit: 'Cal',
+    appleMoveTime: 0,
+    appleMoveTimeGoal: 0,
+    appleExerciseTime: 41,
+    appleExerciseTimeGoal: 30,
+    appleStandHours: 11,
+    appleStandHoursGoal: 12,
+    otherAttributes: undefined,
   };
 }
