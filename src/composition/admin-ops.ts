@@ -21,6 +21,8 @@ function deadJobView({ id, name, payload, attempts, error }: DeadJob) {
   return { id, name, tenantId: payload.tenantId, attempts, error };
 }
 
+export type DeadJobView = ReturnType<typeof deadJobView>;
+
 export function createAdminOps(services: Services): AdminOps {
   const { deps } = services;
   return {

@@ -1,14 +1,7 @@
 import type { Command } from 'commander';
+import type { DeadJobView } from '../../composition/admin-ops.ts';
 import type { Config } from '../../config.ts';
 import { runAdminOp } from '../run-admin-op.ts';
-
-interface DeadJobView {
-  id: string;
-  name: string;
-  tenantId: string;
-  attempts: number;
-  error: string;
-}
 
 /**
  * `vitalis jobs dead` and `vitalis jobs retry`: background jobs (notifications, mail, imports,

@@ -49,8 +49,6 @@ const HOT = 16;
 
 /** What only a reading that may change something reads. */
 interface ColdState {
-  readonly userId: string;
-  readonly metric: string;
   readonly waitingForBaseline: readonly string[];
   readonly episodes: Episodes;
   readonly evidenceLimit: number;
@@ -98,8 +96,6 @@ export class RuleStreams {
     const { evidence } = this;
     const episodes = new Episodes({ evidence, ring: stream, rules: compiled, userId, metric, evidenceLimit, saved: snapshot?.episodes ?? {}, evidenceTail: evidence.tail(stream) });
     this.cold.push({
-      userId,
-      metric,
       waitingForBaseline: own.filter((rule) => !runnable.includes(rule)).map((rule) => rule.id),
       episodes,
       evidenceLimit,
@@ -160,14 +156,6 @@ export class RuleStreams {
   /** Evaluates every pending reading, e.g. at the end of a backfill; later readings at or before the newest seen count as late. */
   flush(stream: number, out: RuleEvent[]): void {
     this.advanceWatermark(stream, nextUp(this.hot[stream * HOT + NEWEST_SEEN]!), out);
-  }
-
-  userId(stream: number): string {
-    return this.cold[stream]!.userId;
-  }
-
-  metric(stream: number): string {
-    return this.cold[stream]!.metric;
   }
 
   /** Rules relative to a baseline, left out for want of a usable one. */
