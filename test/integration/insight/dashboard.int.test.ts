@@ -3,13 +3,12 @@
 // readable by the person and their care-team clinician only.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { setTimeout as delay } from 'node:timers/promises';
 import type { z } from 'zod';
 import { dashboardSummary } from '../../../src/contracts/insight.ts';
 import { openApi, type ApiHarness } from '../../support/api-harness.ts';
 import { eventually, getJson, type Caller } from '../ingest/ingest-helpers.ts';
 import { mean } from './reference-statistics.ts';
-import { clinic, flavours, daily, lastDays, person, store, today, type Person } from './insight-helpers.ts';
+import { clinic, flavours, daily, lastDays, person, store, today, untilCached, type Person } from './insight-helpers.ts';
 
 type Dashboard = z.infer<typeof dashboardSummary>;
 
@@ -127,14 +126,7 @@ for (const flavour of flavours) {
         { clinician, member },
       );
       await seeded(as(member, tenantId));
-      // The seeding's samples.ingested invalidates the dashboard just after its batch reads as normalized: wait until a read is served from the cache.
-      let own = await dashboard(as(member, tenantId));
-      for (;;) {
-        await delay(100);
-        const again = await dashboard(as(member, tenantId));
-        if (again.asOf === own.asOf) break;
-        own = again;
-      }
+      const own = await untilCached(() => dashboard(as(member, tenantId)));
       const query = `?userId=${member.userId}`;
       for (const intruder of [as(otherMember, tenantId), as(otherClinician, tenantId), as(admin, tenantId), as(clinician), as(otherMember)]) {
         const res = await api.call('GET', `/api/v1/dashboard/summary${query}`, { token: intruder.token, tenantId: intruder.tenantId });

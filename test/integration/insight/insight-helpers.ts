@@ -2,6 +2,7 @@
 // API and normalized, dates relative to today.
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
+import { setTimeout as delay } from 'node:timers/promises';
 import { uuidv7 } from 'uuidv7';
 import type { Role } from '../../../src/app/ports.ts';
 import { getMetric } from '../../../src/domain/metrics/index.ts';
@@ -88,4 +89,19 @@ export async function store(api: ApiHarness, caller: Caller, samples: object[]):
 /** `n` consecutive days ending today, oldest first, each with `value(i)` (i = 0 for the oldest). */
 export function lastDays(n: number, value: (i: number) => number): Array<[string, number]> {
   return Array.from({ length: n }, (_, i) => [daysAgo(n - 1 - i), value(i)]);
+}
+
+/**
+ * A read once it is served from the cache: two reads in a row with the same `asOf`. A batch's
+ * samples.ingested invalidates the dashboard just after the batch reads as normalized (over
+ * Redis pub/sub when scaled out), so the first read after storing may be recomputed once more.
+ */
+export async function untilCached<T extends { asOf: string }>(read: () => Promise<T>): Promise<T> {
+  let last = await read();
+  for (;;) {
+    await delay(100);
+    const again = await read();
+    if (again.asOf === last.asOf) return last;
+    last = again;
+  }
 }
